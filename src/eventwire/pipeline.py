@@ -1,0 +1,173 @@
+"""The pipeline: acquire -> extract -> nlp -> actors -> places -> times -> quotes -> coding.
+
+Each stage is a pure function over records; this module only wires them together,
+loads the shared resources once, and turns failures into coded article records.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from typing import TYPE_CHECKING, Iterable, Iterator, Optional
+
+from . import errors
+from .config import Options
+from .records import Analysis, Article, ErrorInfo, Extracted, Published, RawDoc
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
+
+
+def article_id(raw: RawDoc, text: str) -> str:
+    """Stable id: the input's own id, else a hash of its canonical URL, else of its text."""
+    if raw.id:
+        return str(raw.id)
+    from .acquire import canonical_url
+
+    basis = canonical_url(raw.url) if raw.url else text
+    return "a" + hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
+
+
+class Pipeline:
+    """Loads models and knowledge once; processes articles one by one or as a stream."""
+
+    def __init__(self, config: Options | dict | str | None = None):
+        self.options = Options.resolve(config)
+        self._nlp = None
+        self._catalogue = None
+        self._gazetteer = None
+        self._lexicon = None
+
+    # Resources are loaded on first use, so that a Pipeline is cheap to make.
+    @property
+    def nlp(self):
+        if self._nlp is None:
+            from . import nlp
+
+            self._nlp = nlp.load(self.options.model)
+        return self._nlp
+
+    def _resources(self):
+        if self._catalogue is None:
+            from . import actors, coding, places
+
+            self._catalogue = actors.load_catalogue(self.options.actor_files)
+            self._gazetteer = places.load_gazetteer()
+            self._lexicon = coding.load_lexicon(self.options.lexicon_files)
+        return self._catalogue, self._gazetteer, self._lexicon
+
+    def process(self, data: str | bytes | RawDoc, *, published: str | None = None,
+                url: str | None = None, id: str | None = None, kind: str = "auto") -> Article:
+        """Run the whole pipeline on one input (HTML, page text, or a RawDoc)."""
+        raw = data if isinstance(data, RawDoc) else RawDoc(source="<input>", data=data, kind=kind)
+        raw = _override(raw, published=published, url=url, id=id)
+        return next(iter(self.process_many([raw])))
+
+    def process_many(self, inputs: Iterable[RawDoc | str | bytes]) -> Iterator[Article]:
+        """Stream Articles for a stream of inputs, parsing with ``nlp.pipe`` in batches."""
+        batch: list[tuple[RawDoc, Extracted]] = []
+        for item in inputs:
+            raw = item if isinstance(item, RawDoc) else RawDoc(source="<input>", data=item)
+            done = self._prepare(raw)
+            if isinstance(done, Article):
+                yield from self._flush(batch)
+                batch = []
+                yield done
+                continue
+            batch.append((raw, done))
+            if len(batch) >= self.options.batch_size:
+                yield from self._flush(batch)
+                batch = []
+        yield from self._flush(batch)
+
+    def _prepare(self, raw: RawDoc) -> Article | Extracted:
+        from .extract import extract
+
+        if raw.error is not None:
+            return _failed(raw, raw.error, status="error")
+        try:
+            ext = extract(raw, self.options)
+        except errors.EventwireError as exc:
+            return _failed(raw, ErrorInfo("E202", errors.describe("E202", detail=str(exc))), "error")
+        except Exception as exc:  # noqa: BLE001 - a bad page must not stop the batch
+            detail = f"{type(exc).__name__}: {exc}"
+            return _failed(raw, ErrorInfo("E202", errors.describe("E202", detail=detail)), "error")
+        if ext.status != "ok":
+            return _record(raw, ext)
+        return ext
+
+    def _flush(self, batch: list[tuple[RawDoc, Extracted]]) -> Iterator[Article]:
+        if not batch:
+            return
+        nlp = self.nlp
+        docs = nlp.pipe([ext.text for _, ext in batch], batch_size=self.options.batch_size)
+        for (raw, ext), doc in zip(batch, docs):
+            yield self._analyse(raw, ext, doc)
+
+    def _analyse(self, raw: RawDoc, ext: Extracted, doc: "Doc") -> Article:
+        from . import actors, coding, places, quotes, times
+
+        catalogue, gazetteer, lexicon = self._resources()
+        stage = "actors"
+        try:
+            published = ext.published
+            aid = article_id(raw, ext.text)
+            found_actors = actors.find_actors(doc, catalogue, publisher=ext.publisher,
+                                              published=published.value)
+            stage = "places"
+            found_places = places.find_places(doc, found_actors, gazetteer)
+            stage = "times"
+            found_times = times.find_times(doc, published.value)
+            if published.value is None:
+                published = times.infer_published(found_times, ext.sections)
+                if published.value is not None:
+                    found_times = times.find_times(doc, published.value)
+            analysis = Analysis(aid, ext.text, ext.sections, published.value, ext.publisher,
+                                found_actors, found_places, found_times)
+            stage = "quotes"
+            found_quotes = quotes.find_quotes(doc, analysis)
+            analysis = dataclasses.replace(analysis, quotes=found_quotes)
+            stage = "coding"
+            found_events = coding.code_events(doc, analysis, lexicon)
+        except Exception as exc:  # noqa: BLE001 - one bad article must not stop a batch
+            detail = f"{type(exc).__name__}: {exc}"
+            info = ErrorInfo("E300", errors.describe("E300", stage=stage, detail=detail))
+            return dataclasses.replace(_record(raw, ext), status="error", errors=ext.errors + (info,))
+        return dataclasses.replace(
+            _record(raw, ext), id=aid, published=published, actors=found_actors,
+            places=found_places, times=found_times, quotes=found_quotes, events=found_events,
+        )
+
+
+def _override(raw: RawDoc, **fields: Optional[str]) -> RawDoc:
+    given = {k: v for k, v in fields.items() if v is not None}
+    return dataclasses.replace(raw, **given) if given else raw
+
+
+def _record(raw: RawDoc, ext: Extracted) -> Article:
+    return Article(
+        id=article_id(raw, ext.text), url=ext.url or raw.url, publisher=ext.publisher,
+        title=ext.title, published=ext.published, language=ext.language, status=ext.status,
+        errors=ext.errors, text=ext.text, sections=ext.sections, byline=ext.byline,
+        source=raw.source,
+    )
+
+
+def _failed(raw: RawDoc, info: ErrorInfo, status: str) -> Article:
+    basis = raw.data if isinstance(raw.data, str) else raw.data.decode("utf-8", "replace")
+    return Article(
+        id=article_id(raw, basis + raw.source), url=raw.url, publisher=raw.publisher,
+        title=None, published=Published(raw.published, "given" if raw.published else "unknown"),
+        language=None, status=status, errors=(info,), text="", source=raw.source,
+    )
+
+
+_default: Pipeline | None = None
+
+
+def process(data: str | bytes, published: str | None = None, url: str | None = None,
+            id: str | None = None) -> Article:
+    """Process one article with a shared default :class:`Pipeline`."""
+    global _default
+    if _default is None:
+        _default = Pipeline()
+    return _default.process(data, published=published, url=url, id=id)
