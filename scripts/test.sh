@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Set-up command 2: install the test dependencies and run the whole test suite,
+# then the evaluation suites against their pinned baselines.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh "[test]"
+.venv/bin/python -m pytest -q -rs "$@"
+.venv/bin/eventwire eval sample --baseline
