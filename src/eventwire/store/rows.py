@@ -104,11 +104,12 @@ def _event_row(article: Article, e: Event, record: dict, known: dict[str, Any]) 
     def names(ids):
         return [known[i].name if i in known else i for i in ids]
 
+    # Lists aligned with the ids: countries[i] is the country of ids[i] (or None).
     def countries(ids):
-        return [known[i].country for i in ids if i in known and known[i].country]
+        return [known[i].country if i in known else None for i in ids]
 
     def sectors(ids):
-        return [known[i].sector for i in ids if i in known and known[i].sector]
+        return [known[i].sector if i in known else None for i in ids]
 
     loc = e.location
     return (
