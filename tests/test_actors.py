@@ -1,0 +1,246 @@
+"""Tests of the actors stage: catalogue loading, user extension, and mentions in wire copy."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eventwire import actors
+from eventwire.errors import ConfigError
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "mee-iraq-russia-2015.txt"
+
+
+@pytest.fixture(scope="module")
+def catalogue():
+    return actors.load_catalogue()
+
+
+# ------------------------------------------------------------ catalogue, no model needed
+
+
+def test_catalogue_is_cached_and_has_every_country(catalogue):
+    assert actors.load_catalogue() is catalogue
+    countries = {e.country for e in catalogue.entries if e.role == "country"}
+    assert {"IRQ", "RUS", "SYR", "TUR", "USA", "IRN", "GBR", "UKR", "SDN"} <= countries
+    assert len(countries) > 240
+
+
+@pytest.mark.parametrize("actor_id,name,country", [
+    ("Q796", "Iraq", "IRQ"), ("Q159", "Russia", "RUS"), ("Q30", "United States", "USA"),
+    ("Q2429253", "Islamic State", None), ("ew:pmf", "Popular Mobilization Forces", "IRQ"),
+    ("ew:anadolu-agency", "Anadolu Agency", "TUR"), ("ew:us-led-coalition", "US-led coalition", None),
+])
+def test_catalogue_ids(catalogue, actor_id, name, country):
+    entry = catalogue.by_id[actor_id]
+    assert (entry.name, entry.country) == (name, country)
+
+
+def test_sectors_are_plover_codes(catalogue):
+    assert {e.sector for e in catalogue.entries if e.sector} <= actors.SECTORS
+
+
+@pytest.mark.parametrize("suffix,body", [
+    (".toml", '[[actor]]\nid = "ew:zeta-brigade"\nname = "Zeta Brigade"\nkind = "armed_group"\n'
+              'country = "MEX"\nsector = "REB"\naliases = ["Zeta Brigade", "Los Zetas"]\n'
+              '[[agent]]\nphrase = "cartel gunmen"\nsector = "CRM"\n'),
+    (".yaml", "actor:\n  - {id: 'ew:zeta-brigade', name: Zeta Brigade, kind: armed_group, country: MEX,"
+              " sector: REB, aliases: [Zeta Brigade, Los Zetas]}\n"),
+    (".csv", "id,name,kind,country,sector,role,aliases,start,end\n"
+             "ew:zeta-brigade,Zeta Brigade,armed_group,MEX,REB,actor,Zeta Brigade|Los Zetas,,\n"),
+])
+def test_user_file_extends_catalogue(tmp_path, suffix, body):
+    path = tmp_path / f"mine{suffix}"
+    path.write_text(body, encoding="utf-8")
+    cat = actors.load_catalogue([str(path)])
+    assert cat.by_id["ew:zeta-brigade"].country == "MEX"
+    assert "zetas" in cat.trie["los"]
+    assert "Q796" in cat.by_id  # packaged entries are still there
+
+
+@pytest.mark.parametrize("body,message", [
+    ('[[actor]]\nname = "X"\nkind = "alien"\naliases = ["X"]\n', "kind"),
+    ('[[actor]]\nname = "X"\nsector = "ZZZ"\naliases = ["X"]\n', "sector"),
+    ('[[actor]]\nname = "X"\n', "aliases"),
+    ("[[actor]\n", "not valid"),
+])
+def test_bad_user_file_is_a_config_error(tmp_path, body, message):
+    path = tmp_path / "bad.toml"
+    path.write_text(body, encoding="utf-8")
+    with pytest.raises(ConfigError, match=message):
+        actors.load_catalogue([str(path)])
+
+
+def test_missing_user_file_is_a_config_error():
+    with pytest.raises(ConfigError, match="cannot read"):
+        actors.load_catalogue(["/nonexistent/actors.toml"])
+
+
+# ------------------------------------------------------------ mentions, with the model
+
+
+def _find(text, catalogue, **kw):
+    from eventwire import nlp
+
+    doc = nlp.parse(text)
+    found = actors.find_actors(doc, catalogue, **kw)
+    for m in found:
+        assert text[m.span.start:m.span.end] == m.span.text
+    starts = [m.span.start for m in found]
+    assert starts == sorted(starts)
+    assert all(a.span.end <= b.span.start for a, b in zip(found, found[1:]))
+    return found
+
+
+def _table(found):
+    return {m.span.text: (m.name, m.country, m.sector, m.kind, m.metonym) for m in found}
+
+
+CASES = [
+    # (sentence, {span text: (name, country, sector, kind, metonym)}, spans that must NOT be actors)
+    ("Moscow said on Tuesday it would not withdraw its forces.",
+     {"Moscow": ("Russia", "RUS", "GOV", "state", True)}, []),
+    ("Protesters gathered in Moscow on Saturday.",
+     {"Protesters": ("Civilians", None, "CVL", "group", False)}, ["Moscow"]),
+    ("The delegation flew to Ankara for talks.", {}, ["Ankara"]),
+    ("Washington urged Tehran to halt enrichment.",
+     {"Washington": ("United States", "USA", "GOV", "state", True),
+      "Tehran": ("Iran", "IRN", "GOV", "state", True)}, []),
+    ("Talks between Ankara and Moscow collapsed on Friday.",
+     {"Ankara": ("Turkey", "TUR", "GOV", "state", True), "Moscow": ("Russia", "RUS", "GOV", "state", True)}, []),
+    ("The White House said the strikes were lawful.",
+     {"The White House": ("United States", "USA", "GOV", "state", True)}, []),
+    ("Reporters waited outside the Kremlin for hours.", {}, ["the Kremlin", "Kremlin"]),
+    ("Russian warplanes struck rebel positions near Idlib, Syrian state media said.",
+     {"Russian warplanes": ("Russia", "RUS", "MIL", "state", False)}, []),
+    ("Turkish soldiers killed three PKK fighters, the army said.",
+     {"Turkish soldiers": ("Turkey", "TUR", "MIL", "state", False),
+      "PKK fighters": ("Kurdistan Workers' Party", "TUR", "REB", "armed_group", False)}, []),
+    ("Houthi rebels fired missiles at Saudi Arabia.",
+     {"Houthi rebels": ("Houthis", "YEM", "REB", "armed_group", False),
+      "Saudi Arabia": ("Saudi Arabia", "SAU", None, "state", False)}, []),
+    ("Police fired tear gas at protesters in Nairobi.",
+     {"Police": ("Police", None, "COP", "group", False)}, []),
+    ("Syrian President Bashar al-Assad met Russian President Vladimir Putin in Moscow.",
+     {"Syrian President Bashar al-Assad": ("Syria", "SYR", "GOV", "state", False),
+      "Russian President Vladimir Putin": ("Russia", "RUS", "GOV", "state", False)}, ["Moscow"]),
+    ("Foreign Minister Sergei Lavrov told reporters the talks had failed.",
+     {"Foreign Minister Sergei Lavrov": ("Sergei Lavrov", None, "GOV", "person", False)}, []),
+    ("THE WAR IS OVER, SAYS GENERAL", {}, ["IS"]),
+    ("Fighters from Hayat Tahrir al-Sham seized the town, according to AFP.",
+     {"Hayat Tahrir al-Sham": ("Hayat Tahrir al-Sham", "SYR", "REB", "armed_group", False),
+      "AFP": ("Agence France-Presse", "FRA", "JRN", "media", False)}, []),
+    ("The UN Security Council condemned the attack, Reuters reported.",
+     {"The UN Security Council": ("UN Security Council", None, None, "igo", False),
+      "Reuters": ("Reuters", "GBR", "JRN", "media", False)}, []),
+    ("George Washington crossed the Delaware.", {}, ["Washington"]),
+    ("Al-Shabaab militants attacked an African Union base in Somalia.",
+     {"Al-Shabaab militants": ("al-Shabaab", "SOM", "REB", "armed_group", False),
+      "African Union": ("African Union", None, None, "igo", False)}, []),
+    ("Iraqi lawmakers approved the law, Iraq's parliament said.",
+     {"Iraqi lawmakers": ("Iraq", "IRQ", "LEG", "state", False),
+      "Iraq's parliament": ("Iraq", "IRQ", "LEG", "state", False)}, []),
+    ("The Saudi-led coalition bombed the port.",
+     {"The Saudi-led coalition": ("Saudi-led coalition", None, None, "igo", False)}, []),
+    ("Paris is a beautiful city in spring.", {}, ["Paris"]),
+    ("Wagner Group mercenaries were seen in Mali, the UN said.",
+     {"Wagner Group": ("Wagner Group", "RUS", "PRM", "armed_group", False),
+      "the UN": ("United Nations", None, None, "igo", False)}, []),
+    ("John Smith, a spokesman for the Kenyan police, said Smith was not hurt.",
+     {"John Smith": ("John Smith", "KEN", "COP", "person", False),
+      "Smith": ("John Smith", "KEN", "COP", "person", False)}, []),
+    ("Rebel groups in Syria rejected the ceasefire.",
+     {"Rebel groups": ("Syria rebels", "SYR", "REB", "group", False)}, []),
+    ("Islamic State claimed the attack, the IS-run Amaq agency said.",
+     {"Islamic State": ("Islamic State", None, "REB", "armed_group", False)}, []),
+    ("IS militants and Daesh fighters were seen near the border.",
+     {"IS militants": ("Islamic State", None, "REB", "armed_group", False),
+      "Daesh fighters": ("Islamic State", None, "REB", "armed_group", False)}, []),
+    ("Iraqis voted on Sunday while the US-led coalition kept up air strikes.",
+     {"Iraqis": ("Iraq", "IRQ", None, "state", False),
+      "the US-led coalition": ("US-led coalition", None, None, "igo", False)}, []),
+    ("Ukrainian forces repelled an attack, Kyiv said.",
+     {"Ukrainian forces": ("Ukraine", "UKR", "MIL", "state", False),
+      "Kyiv": ("Ukraine", "UKR", "GOV", "state", True)}, []),
+    ("Hezbollah fired rockets, and Israel responded with air strikes on Lebanon.",
+     {"Hezbollah": ("Hezbollah", "LBN", "REB", "armed_group", False),
+      "Israel": ("Israel", "ISR", None, "state", False), "Lebanon": ("Lebanon", "LBN", None, "state", False)}, []),
+    ("Trump spoke to the turkey farmers in Iowa.", {}, ["turkey"]),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,expected,absent", CASES)
+def test_mentions_in_wire_copy(catalogue, text, expected, absent):
+    table = _table(_find(text, catalogue, published="2015-10-31"))
+    for span, want in expected.items():
+        assert table.get(span) == want, (span, table)
+    for span in absent:
+        assert span not in table, (span, table)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,published,name", [
+    ("Assad met the envoy on Monday.", "2015-10-31", "Syria"),
+    ("Obama met the envoy on Monday.", "2015-10-31", "United States"),
+    ("Trump met the envoy on Monday.", "2018-03-01", "United States"),
+])
+def test_leaders_in_office_stand_for_their_state(catalogue, text, published, name):
+    table = _table(_find(text, catalogue, published=published))
+    first = text.split()[0]
+    assert table[first][0] == name and table[first][3] == "state"
+
+
+@pytest.mark.model
+def test_leader_out_of_office_is_not_the_state(catalogue):
+    table = _table(_find("Obama met the envoy on Monday.", catalogue, published="2019-03-01"))
+    assert table.get("Obama", ("",))[0] != "United States"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("publisher,text,span", [
+    ("Middle East Eye", "Officials told MEE the talks had stalled.", "MEE"),
+    ("Kurdistan Daily Courier", "A source told KDC the talks had stalled.", "KDC"),
+    ("Kurdistan Daily Courier", "The Kurdistan Daily Courier reported the talks had stalled.",
+     "The Kurdistan Daily Courier"),
+])
+def test_publisher_and_its_initials_are_media(catalogue, publisher, text, span):
+    table = _table(_find(text, catalogue, publisher=publisher))
+    assert table[span][0] == publisher and table[span][3] == "media"
+
+
+@pytest.mark.model
+def test_user_actor_is_found(tmp_path):
+    path = tmp_path / "mine.toml"
+    path.write_text('[[actor]]\nid = "ew:zeta-brigade"\nname = "Zeta Brigade"\nkind = "armed_group"\n'
+                    'country = "MEX"\nsector = "REB"\naliases = ["Zeta Brigade", "Los Zetas"]\n', encoding="utf-8")
+    table = _table(_find("Los Zetas gunmen attacked a convoy.", actors.load_catalogue([str(path)])))
+    assert table["Los Zetas gunmen"][:4] == ("Zeta Brigade", "MEX", "REB", "armed_group")
+
+
+SEED_FORMS = [
+    ("Iraq", "Iraq"), ("Iraq", "The Iraqi government"), ("Iraq", "Iraqi security officials"),
+    ("Iraq", "Iraqi security forces"), ("Russia", "Russia"), ("Russia", "the Kremlin"), ("Russia", "Russians"),
+    ("Islamic State", "Islamic State"), ("Islamic State", "Islamic State group"), ("Islamic State", "IS"),
+    ("Islamic State", "Daesh"), ("Islamic State", "the IS militant group"),
+    ("US-led coalition", "US-led coalition"), ("US-led coalition", "the US-led coalition"),
+    ("Syria", "Syria"), ("Syria", "the Bashar al-Assad regime"), ("Syria", "Assad"),
+    ("Turkey", "Turkey"), ("Turkey", "Ankara"), ("United States", "Washington"), ("Iran", "Iran"),
+    ("Popular Mobilization Forces", "al-Hashd al-Shaabi Shia militia"), ("Middle East Eye", "MEE"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.skipif(not SEED.exists(), reason="shared seed corpus not present")
+def test_seed_article_forms_hold(catalogue):
+    found = _find(SEED.read_text(encoding="utf-8"), catalogue, publisher="Middle East Eye",
+                  published="2015-10-31")
+    for name, form in SEED_FORMS:
+        assert any(m.name == name and form.lower() in m.span.text.lower() for m in found), (name, form)
+    by_name = {m.name: m for m in found}
+    assert (by_name["Hakem al-Zamli"].kind, by_name["Hakem al-Zamli"].country,
+            by_name["Hakem al-Zamli"].sector) == ("person", "IRQ", "LEG")
+    assert (by_name["Anadolu Agency"].kind, by_name["Anadolu Agency"].country) == ("media", "TUR")
+    assert by_name["Popular Mobilization Forces"].kind == "armed_group"
+    assert by_name["US-led coalition"].kind == "igo"
+    assert all(m.metonym for m in found if m.span.text in ("Ankara", "Washington", "the Kremlin"))
