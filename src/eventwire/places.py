@@ -1,0 +1,333 @@
+"""Places stage: every toponym in the text, resolved against the offline gazetteer.
+
+Candidates come from spaCy's named entities (GPE, LOC, FAC) and from a gazetteer
+match over runs of capitalised tokens, so that toponyms the small model misses are
+found too.  A span that the actors stage marked as a metonym ("Ankara" for Turkey's
+government, "the Kremlin") is an actor, not a place; an adjective ("Iraqi") is not a
+place either.  Each toponym is resolved by ranking its gazetteer readings: countries,
+first-level divisions, continents and large or capital cities above homonymous
+villages, readings in the countries the article is about above others, and a
+qualifier ("Paris, Texas") or a cue ("the northern city of Mosul") above both.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Optional
+
+from .gazetteer import Entry, Gazetteer, load_gazetteer, normalise
+from .records import ActorMention, Place, Span
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
+
+__all__ = ["load_gazetteer", "find_places"]
+
+NER_LABELS = {"GPE", "LOC", "FAC"}
+# Entities whose words are not toponyms even where a gazetteer knows them.
+BLOCKING_LABELS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW",
+                   "LANGUAGE", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"}
+PLACE_ACTOR_KINDS = {"state"}
+MAX_TOKENS = 6
+CONNECTORS = {"of", "de", "del", "la", "le", "al", "el", "du", "des", "da", "do", "dos", "and", "-", "upon", "on"}
+# Capitalised words that gazetteers know as places but prose uses otherwise.
+COMMON = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "president", "minister", "prime", "king", "queen", "prince", "general",
+    "god", "allah", "prophet", "mr", "mrs", "ms", "dr", "sir", "lord", "saint", "st", "mount",
+    "north", "south", "east", "west", "central", "centre", "center", "northern", "southern",
+    "eastern", "western", "capital", "city", "state", "union", "republic", "island", "islands",
+    "university", "police", "army", "news", "agency", "times", "post", "ministry", "council",
+    "court", "party", "government", "parliament", "house", "senate", "congress", "white", "black",
+    "red", "green", "blue", "new", "old", "good", "best", "great", "hope", "peace", "victory",
+    "liberty", "independence", "unity", "freedom", "justice", "mobile", "reading", "bath", "nice",
+    "split", "male", "female", "orange", "banana", "cork", "derby", "march", "media", "energy",
+    "transport", "national", "international", "federal", "royal", "imperial", "middle",
+}
+ADJ_SUFFIX = re.compile(r"^-(led|backed|based|born|made|run|owned|controlled|held|funded|allied|"
+                        r"sponsored|supported|linked|bound|wide|style|era)$", re.I)
+CITY_CUES = {"city", "town", "village", "capital", "port", "township", "suburb", "hamlet", "municipality"}
+ADMIN_CUES = {"province", "governorate", "state", "region", "county", "prefecture", "oblast",
+              "district", "territory", "canton", "department"}
+GEO_WORDS = CITY_CUES | ADMIN_CUES | {
+    "dam", "airport", "river", "valley", "bay", "lake", "street", "square", "border", "mountains",
+    "mountain", "island", "islands", "desert", "plain", "basin", "gulf", "sea", "coast", "strait",
+    "crossing", "camp", "base", "refinery", "bridge", "road", "highway", "park", "peninsula",
+}
+PRE_MODIFIERS = {"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
+                 "southeastern", "southwestern", "greater", "downtown", "rural", "occupied", "upstate"}
+BASE = {"country": 8.0, "continent": 8.0, "region": 7.5, "admin": 6.5, "site": 4.0}
+PRECISION = {"city": 1, "site": 1, "admin": 2, "country": 3, "continent": 3, "region": 3}
+
+
+@dataclass
+class _Candidate:
+    start: int  # token index
+    end: int
+    ner: bool
+    readings: list[Entry]
+    loose: bool = False
+    qualifier: Optional["_Candidate"] = None
+    cue: Optional[str] = None
+    best: Optional[Entry] = None
+    scores: dict[int, float] = field(default_factory=dict)
+
+
+def find_places(doc: "Doc", actors: tuple[ActorMention, ...] = (),
+                gazetteer: Gazetteer | None = None) -> tuple[Place, ...]:
+    """Every toponym in ``doc`` that the gazetteer resolves, sorted by start.
+
+    ``actors`` are the actors stage's mentions: metonym spans are left out, and the
+    countries of all mentions are context for disambiguation.
+    """
+    gaz = gazetteer or load_gazetteer()
+    text = doc.text
+    blocked = _blocked_chars(doc, actors)
+    candidates = _candidates(doc, gaz, blocked)
+    if not candidates:
+        return ()
+    _attach_qualifiers(doc, candidates)
+    candidates = [c for c in candidates if c.readings]
+    _resolve(doc, candidates, actors, gaz)
+    places = []
+    for cand in candidates:
+        entry = cand.best
+        if entry is None:
+            continue
+        span = doc[cand.start:cand.end]
+        places.append(Place(
+            span=Span.of(text, span.start_char, span.end_char), name=entry.name,
+            geonameid=entry.geonameid, lat=round(entry.lat, 5), lon=round(entry.lon, 5),
+            country=entry.country, admin1=gaz.admin1_name(entry.cc, entry.admin1) or entry.admin1,
+            feature=entry.feature, precision=PRECISION.get(entry.feature),
+        ))
+    return tuple(sorted(places, key=lambda p: (p.span.start, p.span.end)))
+
+
+# --- recognition ---------------------------------------------------------------------
+
+def _blocked_chars(doc: "Doc", actors: tuple[ActorMention, ...]) -> dict[int, str]:
+    """Character offsets covered by spans that are not places, with the reason."""
+    blocked: dict[int, str] = {}
+    for actor in actors:
+        if actor.metonym:
+            reason = "metonym"
+        elif actor.kind in PLACE_ACTOR_KINDS:
+            continue  # "Iraq" the state is also "Iraq" the place
+        else:
+            reason = "actor"
+        for i in range(actor.span.start, actor.span.end):
+            blocked[i] = reason
+    return blocked
+
+
+def _trim(doc: "Doc", start: int, end: int) -> tuple[int, int]:
+    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in {"'s", "’s", "'"}):
+        end -= 1
+    return start, end
+
+
+def _adjectival(doc: "Doc", end: int) -> bool:
+    """"US-led", "Iran-backed": a toponym used as the first part of an adjective."""
+    if end + 1 < len(doc) and doc[end].text in {"-", "–"}:
+        return bool(ADJ_SUFFIX.match("-" + doc[end + 1].text)) or doc[end + 1].is_lower
+    tok = doc[end - 1] if end else None
+    return bool(tok is not None and "-" in tok.text and ADJ_SUFFIX.search(tok.text[tok.text.index("-"):]))
+
+
+def _lookup(gaz: Gazetteer, surface: str) -> list[Entry]:
+    letters = surface.replace(".", "")
+    if letters.isupper() and len(letters) <= 5:
+        # An acronym is a name only as written ("US", "UK"), never a village called "Us".
+        return gaz.lookup_exact(surface) or gaz.lookup_exact(letters)
+    found = gaz.lookup(surface)
+    return found
+
+
+def _candidates(doc: "Doc", gaz: Gazetteer, blocked: dict[int, str]) -> list[_Candidate]:
+    ents_by_token: dict[int, str] = {}
+    for ent in doc.ents:
+        for i in range(ent.start, ent.end):
+            ents_by_token[i] = ent.label_
+
+    def is_blocked(start: int, end: int, reason: str | None = None) -> bool:
+        span = doc[start:end]
+        return any(blocked.get(c) in ((reason,) if reason else ("metonym", "actor"))
+                   for c in range(span.start_char, span.end_char))
+
+    found: list[_Candidate] = []
+    taken: set[int] = set()
+    # 1. Named entities that name places.
+    for ent in doc.ents:
+        if ent.label_ not in NER_LABELS:
+            continue
+        start, end = _trim(doc, ent.start, ent.end)
+        if start >= end or is_blocked(start, end) or _adjectival(doc, end):
+            continue
+        surface = doc[start:end].text
+        readings = _lookup(gaz, surface)
+        loose = False
+        if not readings and ent.label_ != "FAC":
+            readings, loose = gaz.lookup_loose(surface), True
+        if readings:
+            found.append(_Candidate(start, end, True, readings, loose))
+            taken.update(range(start, end))
+    # 2. Gazetteer matches over capitalised runs the model did not mark.
+    i = 0
+    n = len(doc)
+    while i < n:
+        if i in taken or not _capitalised(doc[i]):
+            i += 1
+            continue
+        match = None
+        for end in range(min(n, i + MAX_TOKENS), i, -1):
+            if any(j in taken for j in range(i, end)) or not _capitalised(doc[end - 1]):
+                continue
+            if not all(_capitalised(t) or t.lower_ in CONNECTORS for t in doc[i:end]):
+                continue
+            surface = doc[i:end].text
+            key = normalise(surface)
+            if not gaz.has_name(key) and not gaz.lookup_exact(surface):
+                continue
+            readings = _lookup(gaz, surface)
+            if readings:
+                match = (end, readings)
+                break
+        if match is None:
+            i += 1
+            continue
+        end, readings = match
+        if _phrase_ok(doc, i, end, readings, ents_by_token) and not is_blocked(i, end) \
+                and not _adjectival(doc, end):
+            found.append(_Candidate(i, end, False, readings))
+        i = end
+    found.sort(key=lambda c: c.start)
+    return found
+
+
+def _capitalised(tok: "Token") -> bool:
+    return tok.is_alpha and tok.text[:1].isupper() or bool(re.fullmatch(r"(?:[A-Z]\.){2,}", tok.text))
+
+
+def _phrase_ok(doc: "Doc", start: int, end: int, readings: list[Entry], ents: dict[int, str]) -> bool:
+    """Whether a capitalised run that only the gazetteer knows reads as a toponym."""
+    labels = {ents.get(i) for i in range(start, end)} - {None}
+    strong = any(e.feature in ("country", "admin", "continent", "region") for e in readings)
+    if labels & BLOCKING_LABELS:
+        # The small model often calls a toponym ORG or NORP ("Edmonton", "Aleppo"): an
+        # entity that is exactly the toponym may be a place; one that merely contains it
+        # ("Conference Board of Canada", "George Washington") is not.
+        whole = any(e.start == start and e.end == end and e.label_ in {"ORG", "NORP", "LANGUAGE"}
+                    for e in doc.ents)
+        big = strong or max(e.population for e in readings) >= 100_000
+        if not (whole and (big or "NORP" not in labels)):
+            return False
+    words = [t for t in doc[start:end] if t.is_alpha]
+    # Part of a longer capitalised name ("Middle East Eye", "Washington Post", "George
+    # Washington") unless the rest is a geographic word ("Mosul Dam", "Kirkuk Province").
+    if end < len(doc) and _capitalised(doc[end]) and doc[end].lower_ not in GEO_WORDS:
+        return False
+    if start > 0 and _capitalised(doc[start - 1]) and not doc[start].is_sent_start:
+        prev = doc[start - 1]
+        if not (prev.is_stop or (prev.is_sent_start and prev.pos_ != "PROPN") or prev.lower_ in PRE_MODIFIERS or prev.lower_ in GEO_WORDS):
+            return False
+    if end - start == 1:
+        tok = doc[start]
+        if tok.lower_ in COMMON:
+            return False
+        # A capitalised noun inside a sentence is a name ("a view of the Baiji").
+        if tok.pos_ not in ("PROPN", "NOUN", "X") and not strong:
+            return False
+        if tok.is_sent_start and not strong:
+            return False
+        if not strong and any(t.lower_ == tok.lower_ and t.is_lower for t in doc):
+            return False  # the word also appears uncapitalised: a common word
+    elif all(t.lower_ in COMMON for t in words):
+        return False
+    if not strong and max(e.population for e in readings) < 1000:
+        return False
+    return True
+
+
+def _attach_qualifiers(doc: "Doc", candidates: list[_Candidate]) -> None:
+    """"Paris, Texas", "Tripoli, Lebanon": the second names where the first is."""
+    for a, b in zip(candidates, candidates[1:]):
+        if b.start == a.end + 1 and doc[a.end].text == "," and any(
+                e.feature in ("admin", "country") for e in b.readings):
+            a.qualifier = b
+    for cand in candidates:
+        before = {t.lower_ for t in doc[max(0, cand.start - 3):cand.start]}
+        after = doc[cand.end].lower_ if cand.end < len(doc) else ""
+        if before & CITY_CUES or after in CITY_CUES - {"capital"}:
+            cand.cue = "city"
+        elif after in ADMIN_CUES or before & ADMIN_CUES:
+            cand.cue = "admin"
+        if after in ADMIN_CUES and doc[cand.end].text[:1].isupper():
+            # "Metcalfe County", "Kirkuk Province": the name of the division, not the town.
+            cand.readings = [e for e in cand.readings if e.feature != "city"]
+
+
+# --- resolution ----------------------------------------------------------------------
+
+def _score(entry: Entry, cand: _Candidate, context: Counter, admins: set) -> float:
+    if entry.feature == "city":
+        score = math.log10(entry.population + 10) + (1.5 if entry.capital else 0.0)
+    else:
+        score = BASE.get(entry.feature, 4.0)
+    if entry.country and context.get(entry.country, 0) > 0:
+        score += 2.5 * context[entry.country] / max(context.values())
+    if entry.feature == "city" and (entry.cc, entry.admin1) in admins:
+        score += 0.5
+    if cand.cue and entry.feature == cand.cue:
+        score += 2.0
+    if cand.qualifier is not None and cand.qualifier.best is not None:
+        q = cand.qualifier.best
+        inside = entry.cc == q.cc and (q.feature == "country" or entry.admin1 == q.admin1)
+        score += 6.0 if inside else -6.0
+    if cand.loose:
+        score -= 1.5
+    return score
+
+
+def _resolve(doc: "Doc", candidates: list[_Candidate], actors: tuple[ActorMention, ...],
+             gaz: Gazetteer) -> None:
+    context: Counter = Counter(a.country for a in actors if a.country)
+    admins: set = set()
+    # First the toponyms that read as a country, division or continent anyway: they
+    # set the scene for the cities.
+    for cand in candidates:
+        top = max(cand.readings, key=lambda e: _score(e, cand, Counter(), set()))
+        if top.feature in ("country", "admin") and not cand.loose:
+            context[top.country] += 2
+            if top.feature == "admin":
+                admins.add((top.cc, top.admin1))
+    own: dict[int, tuple[str, int]] = {}
+    for _ in range(2):
+        # Qualifiers are resolved before what they qualify, hence right to left.
+        for cand in reversed(candidates):
+            local = context
+            if id(cand) in own:  # a toponym is no evidence for itself
+                local = context.copy()
+                local[own[id(cand)][0]] -= own[id(cand)][1]
+            cand.best = max((_score(e, cand, local, admins), -e.index, e) for e in cand.readings)[2]
+        context = Counter(a.country for a in actors if a.country)
+        own.clear()
+        for cand in candidates:
+            if cand.best is not None and cand.best.country:
+                weight = 2 if cand.best.feature != "city" else 1
+                context[cand.best.country] += weight
+                own[id(cand)] = (cand.best.country, weight)
+    for cand in candidates:
+        best = cand.best
+        if best is None:
+            continue
+        if not cand.ner and best.feature == "city" and best.population < 5000 \
+                and not context.get(best.country):
+            cand.best = None  # a village that only the gazetteer knows, far from the story
+        elif cand.loose and best.feature == "city" and context.get(best.country, 0) <= 1:
+            cand.best = None  # a spelling variant is trusted only in the story's countries
