@@ -118,9 +118,9 @@ class Pipeline:
             stage = "times"
             found_times = times.find_times(doc, published.value)
             if published.value is None:
+                # An inferred date is only a bound ("not older than"): relative expressions
+                # ("on Friday") are not resolved against it, they stay unresolved.
                 published = times.infer_published(found_times, ext.sections)
-                if published.value is not None:
-                    found_times = times.find_times(doc, published.value)
             analysis = Analysis(aid, ext.text, ext.sections, published.value, ext.publisher,
                                 found_actors, found_places, found_times)
             stage = "quotes"
