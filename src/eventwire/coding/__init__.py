@@ -1,0 +1,15 @@
+"""Coding stage: PLOVER/ACLED/CAMEO events from a parsed article.
+
+Reads the spaCy ``Doc`` and the ``Analysis`` (actors, places, times, quotes, sections);
+returns ``Event`` records.  Knowledge lives in ``data/events/`` (``lexicon.toml``,
+``cameo_plover.csv``); users add their own lexicon files on top.
+
+- :func:`load_lexicon` ``(extra_files=()) -> Lexicon``, cached per process;
+- :func:`code_events` ``(doc, analysis, lexicon) -> tuple[Event, ...]`` sorted by evidence start.
+"""
+from __future__ import annotations
+
+from .coder import code_events
+from .lexicon import PLOVER_TYPES, Lexicon, load_lexicon
+
+__all__ = ["code_events", "load_lexicon", "Lexicon", "PLOVER_TYPES"]

@@ -1,0 +1,191 @@
+"""Who did it to whom: event arguments from the dependency parse, mapped to actor mentions.
+
+The parse gives argument *tokens* (subject, agent, object, prepositional objects,
+coordinated heads); :class:`Mentions` maps each to the actor mentions that cover the
+token or its pre-modifiers ("the Iraqi government", "US-led coalition strikes").
+"""
+from __future__ import annotations
+
+import bisect
+from typing import TYPE_CHECKING, Iterable, Optional
+
+from ..records import ActorMention
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
+
+    from .lexicon import Lexicon
+
+_MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "npadvmod", "det"}
+_QUANTIFIERS = {"one", "some", "many", "several", "all", "most", "each", "none", "two", "three",
+                "dozens", "hundreds", "thousands", "members", "part", "units", "forces", "fighters"}
+_RELATIVE = {"which", "who", "that", "whom"}
+SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
+
+
+class Mentions:
+    """Actor mentions indexed by token, for quick look-up of argument tokens."""
+
+    def __init__(self, doc: "Doc", mentions: Iterable[ActorMention]):
+        self.doc = doc
+        self.by_token: dict[int, list[ActorMention]] = {}
+        starts = [t.idx for t in doc]
+        for mention in mentions:
+            first = max(bisect.bisect_right(starts, mention.span.start) - 1, 0)
+            for i in range(first, len(doc)):
+                token = doc[i]
+                if token.idx >= mention.span.end:
+                    break
+                if token.idx + len(token.text) > mention.span.start:
+                    self.by_token.setdefault(i, []).append(mention)
+
+    def covering(self, token: "Token") -> list[ActorMention]:
+        """Mentions overlapping ``token``, longest first."""
+        found = self.by_token.get(token.i, [])
+        return sorted(found, key=lambda m: m.span.start - m.span.end)
+
+    def of_phrase(self, head: "Token", exclude: frozenset[int] = frozenset()) -> list[ActorMention]:
+        """Mentions naming the phrase headed by ``head``: the head, else its pre-modifiers."""
+        if head.i not in exclude:
+            direct = self.covering(head)
+            if direct:
+                return direct[:1]
+        found: list[ActorMention] = []
+        for child in head.lefts:
+            if child.dep_ in _MODIFIER_DEPS:
+                for token in child.subtree:
+                    if token.i in exclude:
+                        continue
+                    for mention in self.covering(token)[:1]:
+                        if mention not in found:
+                            found.append(mention)
+        if found:
+            return found[:1] if head.pos_ in ("NOUN", "PROPN") else found
+        # "They [the US-led coalition]", "one of the officers", "members of IS"
+        if head.pos_ == "PRON" or head.lower_ in _QUANTIFIERS:
+            for child in head.children:
+                if child.dep_ == "appos":
+                    return self.of_phrase(child, exclude)
+            nxt = head.i + 1
+            if nxt < len(head.doc) and head.doc[nxt].text in ("[", "("):
+                for token in head.doc[nxt + 1: nxt + 12]:
+                    if token.text in ("]", ")"):
+                        break
+                    if self.covering(token):
+                        return self.covering(token)[:1]
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            return self.of_phrase(pobj, exclude)
+        return []
+
+
+def coordinated(head: "Token") -> list["Token"]:
+    """``head`` and the heads coordinated with it ("Iraq, Russia, Iran and Syria")."""
+    out, stack = [], [head]
+    while stack:
+        token = stack.pop()
+        out.append(token)
+        stack.extend(c for c in token.children if c.dep_ == "conj" and c.pos_ != "VERB")
+    return sorted(out, key=lambda t: t.i)
+
+
+def is_passive(verb: "Token") -> bool:
+    """Whether ``verb`` is passive ("was shelled", "backed by")."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    return verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and not any(c.dep_ == "nsubj" for c in verb.children)
+
+
+def _child(token: "Token", *deps: str) -> Optional["Token"]:
+    for child in token.children:
+        if child.dep_ in deps:
+            return child
+    return None
+
+
+def prep_objects(token: "Token", preps: Iterable[str]) -> list["Token"]:
+    """Objects of the prepositions ``preps`` attached to ``token`` (coordination expanded)."""
+    wanted = set(preps)
+    out = []
+    for child in token.children:
+        if child.dep_ in ("prep", "agent", "dative") and child.lower_ in wanted:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    out.extend(coordinated(pobj))
+    return out
+
+
+def agent(verb: "Token") -> list["Token"]:
+    """The "by" agent of a passive verb."""
+    for child in verb.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by" and is_passive(verb)):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return coordinated(pobj)
+    return []
+
+
+def subject_tokens(verb: "Token", lexicon: "Lexicon", depth: int = 0) -> list["Token"]:
+    """Tokens heading the doer of ``verb``: subject, passive agent, or a controller up the tree."""
+    if depth > 6:
+        return []
+    if is_passive(verb):
+        return agent(verb)
+    subj = _child(verb, "nsubj", "csubj")
+    if subj is not None:
+        if subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
+            return coordinated(verb.head)
+        return coordinated(subj)
+    head = verb.head
+    if head is verb:
+        return []
+    if verb.dep_ in ("xcomp", "advcl") or (verb.dep_ == "pcomp" and head.dep_ == "prep"):
+        gov = head.head if verb.dep_ == "pcomp" else head
+        if gov.pos_ in ("VERB", "AUX"):
+            if lexicon.governs("object_control", gov.lemma_.lower()):
+                if is_passive(gov):
+                    obj = _child(gov, "nsubjpass")
+                    if obj is not None:
+                        return coordinated(obj)
+                obj = _child(gov, "dobj")
+                if obj is not None:
+                    return coordinated(obj)
+            return subject_tokens(gov, lexicon, depth + 1)
+    if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+        return subject_tokens(head, lexicon, depth + 1)
+    if verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return []
+    # a misattached subject just before the verb ('"They [the coalition] refuse"' where the
+    # parser hangs "They" on the bracket)
+    for token in reversed(verb.doc[verb.sent.start: verb.i]):
+        if token.dep_ == "nsubj" and token.head.pos_ not in ("VERB", "AUX"):
+            return coordinated(token)
+    return []
+
+
+def object_tokens(verb: "Token", preps: Iterable[str]) -> list["Token"]:
+    """Tokens heading the recipients of ``verb``: object (or passive subject) and ``preps`` objects."""
+    out: list["Token"] = []
+    if is_passive(verb):
+        subj = _child(verb, "nsubjpass")
+        if subj is not None:
+            out.extend(coordinated(subj))
+        elif verb.dep_ in ("acl", "amod"):
+            out.extend(coordinated(verb.head))
+    else:
+        for child in verb.children:
+            if child.dep_ in ("dobj", "dative") and child.pos_ != "PART":
+                out.extend(coordinated(child))
+    out.extend(prep_objects(verb, preps))
+    return out
+
+
+def ids(mentions: Iterable[ActorMention]) -> tuple[str, ...]:
+    """Unique actor ids in order."""
+    out: list[str] = []
+    for mention in mentions:
+        if mention.id not in out:
+            out.append(mention.id)
+    return tuple(out)

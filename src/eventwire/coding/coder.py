@@ -1,0 +1,647 @@
+"""Event coding: triggers from the lexicon, arguments from the parse, records out.
+
+Reads the parsed ``Doc`` and the ``Analysis`` (actors, places, times, quotes,
+sections); writes ``Event`` records.  One pass finds triggers (verb lemmas, noun
+phrases, light-verb objects); each becomes an event when at least one argument,
+a location or a count anchors it.  Complements of "refuse to", "accuse of",
+"threaten to" are handled by the governing verb (see :mod:`.modality`).
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Optional
+
+from ..records import AcledLabel, ActorMention, Analysis, Event, EventDate, Place, Span, TimeExpr
+from . import arguments as args
+from .counts import find_counts
+from .lexicon import NEEDS_RECIPIENT, Entry, Lexicon
+from .modality import alleged, governor, modality
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
+
+VERBAL = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "REJECT", "ACCUSE", "THREATEN"})
+# Types whose implicit agent, in a passive inside a reported statement, is the speaker's
+# side: "Russia would be invited to bomb IS", said by Iraqi officials -> Iraq invites.
+SPEAKER_AGENT_TYPES = frozenset({"REQUEST", "COOPERATE", "AGREE", "AID", "SUPPORT", "CONCEDE", "REJECT"})
+# Types whose location may come from the clause or sentence, not only a locative phrase.
+LOCATED_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT"})
+_CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "parataxis", "csubj", "acl", "conj"}
+_CLAUSE_CUT = {"ccomp", "advcl", "relcl", "parataxis", "csubj"}
+_LOC_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "within",
+              "into", "on", "over", "outside", "of", "from", "towards", "toward", "along"}
+_VERB_RECIPIENT_PREPS = ("against", "on", "at", "with", "to", "upon")
+_NOUN_RECIPIENT_PREPS = ("on", "against", "with", "to", "for", "upon", "into")
+_NOUN_ACTOR_PREPS = ("by", "between", "among", "from")
+_STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "LEG", "JUD", "PTY"}
+_NONSTATE_KINDS = {"armed_group", "group"}
+_HISTORICAL_DAYS = 183
+
+
+@dataclass
+class _Trigger:
+    head: "Token"
+    start: int  # token index of the first trigger word
+    entry: Entry
+
+
+@dataclass
+class _Candidate:
+    trigger: _Trigger
+    clause_verb: Optional["Token"]
+    actors: list[ActorMention] = field(default_factory=list)
+    recipients: list[ActorMention] = field(default_factory=list)
+    recipient_heads: list["Token"] = field(default_factory=list)
+    modality: str = "asserted"
+    light: bool = False
+    anchored: bool = False
+    contexts: tuple[str, ...] = ()
+    entry: Optional[Entry] = None  # labels (may differ from the trigger's after merging)
+
+
+# ------------------------------------------------------------------ triggers
+
+def _lemma(token: "Token", lexicon: Lexicon) -> str:
+    lemma = token.lemma_.lower()
+    if lemma == token.lower_ and lemma in lexicon.inflections:
+        return lexicon.inflections[lemma]
+    return lexicon.inflections.get(token.lower_, lemma)
+
+
+def _verb_entry(token: "Token", lexicon: Lexicon) -> Optional[Entry]:
+    entries = lexicon.verbs.get(_lemma(token, lexicon))
+    if not entries:
+        return None
+    particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
+    objs = {c.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "nsubjpass")}
+    best, best_rank = None, -1
+    for entry in entries:
+        if entry.particle and entry.particle not in particles:
+            continue
+        if particles & set(entry.particle_forbid):
+            continue
+        if entry.objects and not (objs & set(entry.objects)):
+            continue
+        if objs & set(entry.not_objects):
+            continue
+        rank = 2 if (entry.particle or entry.objects) else 1
+        if rank >= best_rank:
+            best, best_rank = entry, rank
+    return best
+
+
+def _noun_entry(token: "Token", lexicon: Lexicon) -> Optional[tuple[int, Entry]]:
+    keys = {token.lower_, token.lemma_.lower(), lexicon.inflections.get(token.lower_, "")}
+    doc = token.doc
+    for key in keys:
+        for entry in lexicon.nouns.get(key, ()):
+            n = len(entry.words)
+            start = token.i - n + 1
+            if start < 0:
+                continue
+            ok = all(doc[start + k].lower_ == w or doc[start + k].lemma_.lower() == w
+                     for k, w in enumerate(entry.words[:-1]))
+            if ok:
+                return start, entry
+    return None
+
+
+def find_triggers(doc: "Doc", lexicon: Lexicon) -> list[_Trigger]:
+    """Every token that a lexicon entry names, with the entry; longest noun phrase wins."""
+    found: list[_Trigger] = []
+    for token in doc:
+        pos = token.pos_
+        if pos == "VERB":
+            entry = _verb_entry(token, lexicon)
+            if entry is not None:
+                found.append(_Trigger(token, token.i, entry))
+                continue
+        if pos in ("NOUN", "PROPN", "VERB") and (pos != "PROPN" or token.lower_ == token.text or token.is_upper):
+            if pos == "VERB" and (token.tag_ != "VBG" or token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos")):
+                continue
+            hit = _noun_entry(token, lexicon)
+            if hit is not None:
+                # a noun inside a longer trigger phrase ("air" in "air strike") is not a trigger
+                found.append(_Trigger(token, hit[0], hit[1]))
+    # drop triggers whose head sits inside another trigger's phrase
+    inside = {i for t in found for i in range(t.start, t.head.i)}
+    return [t for t in found if t.head.i not in inside]
+
+
+# ------------------------------------------------------------------ arguments
+
+def _clause_verb(token: "Token") -> Optional["Token"]:
+    """The verb of the clause a (noun) trigger sits in."""
+    current, seen = token, 0
+    while seen < 12:
+        seen += 1
+        if current.pos_ in ("VERB", "AUX") and current is not token:
+            return current
+        if current.head is current:
+            return current if current.pos_ in ("VERB", "AUX") else None
+        current = current.head
+    return None
+
+
+def _clause_top(verb: "Token") -> "Token":
+    """Climb through complements ("began carrying out") to the top of the clause."""
+    current, seen = verb, 0
+    while seen < 8 and current.dep_ in ("xcomp", "pcomp", "prep", "pobj", "dobj", "aux") and current.head is not current:
+        seen += 1
+        current = current.head
+    return current
+
+
+def _clause_tokens(top: "Token") -> list["Token"]:
+    out, stack = [], [top]
+    while stack:
+        token = stack.pop()
+        out.append(token)
+        for child in token.children:
+            if child.dep_ in _CLAUSE_CUT or (child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")):
+                continue
+            stack.append(child)
+    return out
+
+
+def _mentions(tokens, table: args.Mentions, exclude=frozenset()) -> list[ActorMention]:
+    out: list[ActorMention] = []
+    for token in tokens:
+        for mention in table.of_phrase(token, exclude):
+            if mention not in out:
+                out.append(mention)
+    return out
+
+
+def _light_verb(noun: "Token", lexicon: Lexicon) -> Optional["Token"]:
+    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
+        verb = noun.head
+        if lexicon.governs("light", verb.lemma_.lower()) or lexicon.governs("aspect", verb.lemma_.lower()):
+            return verb
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ == "for" \
+            and noun.head.head.lemma_.lower() in ("call", "appeal", "push", "press"):
+        return noun.head.head
+    return None
+
+
+def _fallback_recipient(trigger: "Token", table: args.Mentions, taken) -> list[ActorMention]:
+    # small-model misparses ("bomb IS" with IS read as a verb): the mention right after
+    doc = trigger.doc
+    i = trigger.i + 1
+    while i < len(doc) and i <= trigger.i + 3 and doc[i].pos_ in ("DET", "ADJ", "PART"):
+        i += 1
+    if i < len(doc) and i <= trigger.i + 3:
+        for mention in table.covering(doc[i])[:1]:
+            if mention not in taken:
+                return [mention]
+    return []
+
+
+def _build(trig: _Trigger, table: args.Mentions, lexicon: Lexicon) -> Optional[_Candidate]:
+    entry, head = trig.entry, trig.head
+    phrase = frozenset(range(trig.start, head.i + 1))
+    if entry.pos == "verb":
+        verb = head
+        if alleged(verb, lexicon):
+            return None
+        cand = _Candidate(trig, verb, entry=entry)
+        preps = _VERB_RECIPIENT_PREPS + entry.recipient_preps
+        subj_tokens = args.subject_tokens(verb, lexicon)
+        cand.actors = _mentions(subj_tokens, table)
+        obj_tokens = args.object_tokens(verb, preps)
+        cand.recipient_heads = obj_tokens
+        cand.recipients = [m for m in _mentions(obj_tokens, table) if m not in cand.actors]
+        if not cand.recipients and not any(c.dep_ == "dobj" for c in verb.children) and not args.is_passive(verb):
+            cand.recipients = _fallback_recipient(verb, table, cand.actors)
+        cand.modality = modality(verb, lexicon)
+        cand.anchored = True
+        return cand
+    # nominal trigger
+    verb = _light_verb(head, lexicon)
+    clause_verb = verb or _clause_verb(head)
+    if clause_verb is not None and head.dep_ in ("dobj", "nsubjpass") and lexicon.governs("allege", clause_verb.lemma_.lower()):
+        return None  # "threatened air strikes": the content of a threat
+    if clause_verb is not None and alleged(clause_verb, lexicon):
+        return None
+    cand = _Candidate(trig, clause_verb, entry=entry, light=verb is not None)
+    recipient_preps = _NOUN_RECIPIENT_PREPS + entry.recipient_preps
+    if entry.type in ("ASSAULT", "COERCE", "ACCUSE", "SANCTION"):
+        recipient_preps += ("of",)
+        actor_preps = _NOUN_ACTOR_PREPS
+    else:
+        actor_preps = _NOUN_ACTOR_PREPS + ("of",)
+    actor_preps = tuple(p for p in actor_preps if p not in entry.recipient_preps)
+    actor_tokens = args.prep_objects(head, actor_preps)
+    modifiers = [c for c in head.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i not in phrase]
+    actors = _mentions(actor_tokens, table)
+    for mod in modifiers:
+        for token in mod.subtree:
+            for mention in table.covering(token)[:1]:
+                if mention not in actors:
+                    actors.append(mention)
+    anchored = bool(actors and (actor_tokens or any(m.dep_ == "poss" for m in modifiers)))
+    if not actors and verb is not None:
+        actors = _mentions(args.subject_tokens(verb, lexicon), table)
+    rec_tokens = args.prep_objects(head, recipient_preps)
+    cand.recipient_heads = rec_tokens
+    cand.recipients = [m for m in _mentions(rec_tokens, table) if m not in actors]
+    if verb is not None and not cand.recipients and verb.dep_ != "ROOT" and False:
+        pass
+    cand.actors = actors
+    cand.anchored = anchored or verb is not None or bool(cand.recipients)
+    cand.modality = modality(clause_verb, lexicon, noun=head) if clause_verb is not None else "asserted"
+    if verb is not None:
+        lemma = verb.lemma_.lower()
+        for cls in ("negate", "hypothetical", "future"):
+            if lexicon.governs(cls, lemma):
+                mod = {"negate": "negated"}.get(cls, cls)
+                if cand.modality == "asserted" or mod == "negated":
+                    cand.modality = mod
+                break
+    elif clause_verb is not None and head.dep_ not in ("nsubj", "nsubjpass"):
+        # the noun is the object of a non-light verb ("condemned the bombing"): its content
+        cand.anchored = cand.anchored and bool(actor_tokens or rec_tokens)
+    return cand
+
+
+# ------------------------------------------------------------------ where, when
+
+def _span_tokens(doc: "Doc", start: int, end: int) -> tuple[int, int]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return (-1, -1)
+    return span.start, span.end
+
+
+def _place_for(cand: _Candidate, doc, places: list[tuple[int, int, Place]], sent, used: set[int]) -> tuple[Optional[Place], bool]:
+    """The event's place, and whether a locative phrase of its own clause names it."""
+    head = cand.trigger.head
+    in_sent = [(s, e, p) for s, e, p in places if sent.start <= s < sent.end and not (set(range(s, e)) & used)]
+    if not in_sent:
+        return None, False
+    # 1. a place attached to the trigger or its clause chain by a locative preposition,
+    #    or inside the trigger's own object ("stormed the city of Mosul")
+    chain = [head]
+    current = head
+    while current.head is not current and current.dep_ not in _CLAUSE_CUT and len(chain) < 8:
+        current = current.head
+        chain.append(current)
+    near: set[int] = set()
+    noun = head.pos_ in ("NOUN", "PROPN")
+    for node in chain:
+        for child in node.children:
+            if child.dep_ == "prep" and child.lower_ in _LOC_PREPS:
+                if child.lower_ in ("of", "from") and not (node is head and noun):
+                    continue
+                near.update(t.i for t in child.subtree)
+            elif node is head and child.dep_ in ("dobj", "appos", "compound") and cand.entry.type not in VERBAL:
+                near.update(t.i for t in child.subtree)
+    near -= used
+    best = [(abs(s - head.i), p) for s, e, p in in_sent if s in near]
+    if best:
+        return min(best, key=lambda x: x[0])[1], True
+    if cand.entry.type not in LOCATED_TYPES:
+        return None, False
+    # 2. nearest place in the clause, 3. nearest in the sentence
+    clause = {t.i for t in _clause_tokens(_clause_top(cand.clause_verb or head))}
+    subj = set()
+    for t in clause:
+        tok = doc[t]
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i in clause:
+            subj.update(x.i for x in tok.subtree)
+    best = [(abs(s - head.i), p) for s, e, p in in_sent if s in clause and s not in subj]
+    if not best:
+        best = [(abs(s - head.i), p) for s, e, p in in_sent]
+    return (min(best, key=lambda x: x[0])[1] if best else None), False
+
+
+def _date_for(cand: _Candidate, doc, times: list[tuple[int, int, TimeExpr]], sent, published) -> EventDate:
+    head = cand.trigger.head
+    top = _clause_top(cand.clause_verb or head)
+    clause = {t.i for t in _clause_tokens(top)}
+    in_sent = [(s, e, t) for s, e, t in times if sent.start <= s < sent.end]
+    own = [(abs(s - head.i), t) for s, e, t in in_sent if s in clause]
+    if own:
+        t = min(own, key=lambda x: x[0])[1]
+        return EventDate(t.value, t.granularity, t.span, "clause")
+    # "since June 2014, when IS stormed ...": a clause hanging on a time expression
+    if top.dep_ in ("relcl", "advcl", "acl"):
+        for s, e, t in in_sent:
+            if s <= top.head.i < e:
+                return EventDate(t.value, t.granularity, t.span, "clause")
+    if in_sent:
+        t = min(((abs(s - head.i), t) for s, e, t in in_sent), key=lambda x: x[0])[1]
+        return EventDate(t.value, t.granularity, t.span, "sentence")
+    if published:
+        return EventDate(published, "day", None, "published")
+    return EventDate(None, None, None, "unknown")
+
+
+def _as_date(value: Optional[str]) -> Optional[_dt.date]:
+    if not value:
+        return None
+    parts = value.split("-")
+    try:
+        year = int(parts[0][:4])
+        month = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 1
+        day = int(parts[2][:2]) if len(parts) > 2 and parts[2][:2].isdigit() else 1
+        return _dt.date(year, month, day)
+    except (ValueError, IndexError):
+        return None
+
+
+# ------------------------------------------------------------------ labels
+
+def _is_state(m: ActorMention) -> bool:
+    return m.kind == "state" or (m.country is not None and (m.sector or "") in _STATE_SECTORS and m.kind != "armed_group")
+
+
+def _is_armed(m: ActorMention) -> bool:
+    return m.kind in _NONSTATE_KINDS or m.kind == "state" or (m.sector or "") in {"MIL", "REB", "INS", "COP"}
+
+
+def _acled(cand: _Candidate, lexicon: Lexicon) -> Optional[AcledLabel]:
+    entry = cand.entry
+    pair = entry.acled
+    victims = [t for t in cand.recipient_heads if t.lemma_.lower() in lexicon.civilians]
+    if entry.acled_civilian and victims:
+        pair = entry.acled_civilian
+    elif entry.acled_armed and cand.actors and cand.recipients and all(_is_armed(m) for m in cand.actors + cand.recipients):
+        pair = entry.acled_armed
+    elif cand.actors:
+        actor = cand.actors[0]
+        if entry.acled_state and _is_state(actor):
+            pair = entry.acled_state
+        elif entry.acled_nonstate and not _is_state(actor):
+            pair = entry.acled_nonstate
+    return AcledLabel(*pair) if pair else None
+
+
+def _contexts(cand: _Candidate, lexicon: Lexicon, complement: Optional[_Candidate]) -> tuple[str, ...]:
+    contexts = list(cand.entry.contexts)
+    for child in cand.trigger.head.children:
+        ctx = lexicon.context_modifiers.get(child.lower_)
+        if child.dep_ in ("compound", "amod") and ctx and ctx not in contexts:
+            contexts.append(ctx)
+    if cand.entry.contexts_from_complement and complement is not None:
+        for ctx in complement.entry.contexts:
+            if ctx not in contexts:
+                contexts.append(ctx)
+        if complement.entry.type in ("ASSAULT", "MOBILIZE") and "military" not in contexts:
+            contexts.append("military")
+    return tuple(contexts)
+
+
+def _confidence(cand: _Candidate, place: Optional[Place], date: EventDate) -> float:
+    """0.3 base; +0.25 actor resolved; +0.15 recipient resolved (or not needed by the type);
+    +0.2 x lexicon specificity; +0.05 located; +0.05 dated in its own clause; -0.05 for a
+    nominal trigger without a light verb.  Capped at 0.95."""
+    score = 0.3 + 0.2 * cand.entry.specificity
+    score += 0.25 if cand.actors else 0.0
+    score += 0.15 if (cand.recipients or cand.entry.type not in NEEDS_RECIPIENT) else 0.0
+    score += 0.05 if place is not None else 0.0
+    score += 0.05 if date.basis == "clause" else 0.0
+    if cand.trigger.entry.pos == "noun" and not cand.light:
+        score -= 0.05
+    return round(min(score, 0.95), 3)
+
+
+# ------------------------------------------------------------------ quotes
+
+def _speaker_state(quote, analysis: Analysis, by_id: dict[str, ActorMention]) -> Optional[ActorMention]:
+    candidates: list[ActorMention] = []
+    if quote.speaker.actor_id and quote.speaker.actor_id in by_id:
+        candidates.append(by_id[quote.speaker.actor_id])
+    if quote.speaker.span is not None:
+        s, e = quote.speaker.span.start, quote.speaker.span.end
+        candidates.extend(m for m in analysis.actors if m.span.start < e and m.span.end > s)
+    for mention in candidates:
+        if mention.kind == "state":
+            return mention
+    for mention in candidates:
+        if mention.country:
+            for other in analysis.actors:
+                if other.kind == "state" and other.country == mention.country:
+                    return other
+    return candidates[0] if candidates else None
+
+
+# ------------------------------------------------------------------ the stage
+
+def _event_id(article_id: str, start: int, type_: str) -> str:
+    return "e-" + hashlib.sha1(f"{article_id}:{start}:{type_}".encode("utf-8")).hexdigest()[:12]
+
+
+def _section_kind(analysis: Analysis, offset: int) -> Optional[str]:
+    for section in analysis.sections:
+        if section.start <= offset < section.end:
+            return section.kind
+    return None
+
+
+def code_events(doc: "Doc", analysis: Analysis, lexicon: Lexicon) -> tuple[Event, ...]:
+    """Code the events of one article; sorted by evidence start."""
+    text = analysis.text
+    table = args.Mentions(doc, analysis.actors)
+    by_id = {m.id: m for m in analysis.actors}
+    places = [(*_span_tokens(doc, p.span.start, p.span.end), p) for p in analysis.places]
+    times = [(*_span_tokens(doc, t.span.start, t.span.end), t) for t in analysis.times]
+    published = _as_date(analysis.published)
+
+    triggers = find_triggers(doc, lexicon)
+    cands: dict[int, _Candidate] = {}
+    for trig in triggers:
+        cand = _build(trig, table, lexicon)
+        if cand is not None:
+            cands[trig.head.i] = cand
+
+    # Complements: "refuse to strike" codes the strike (negated), not a REJECT besides;
+    # "allow X to" only codes with a complement; contexts flow up from the complement.
+    complement_of: dict[int, _Candidate] = {}
+    for i, cand in cands.items():
+        if cand.trigger.entry.pos != "verb":
+            continue
+        gov = governor(cand.trigger.head)
+        if gov is not None and gov.i in cands:
+            complement_of[gov.i] = cand
+    for i in list(cands):
+        noun = cands[i].trigger.head
+        if cands[i].trigger.entry.pos == "noun":  # "the authorisation for Russia to target IS"
+            for child in noun.children:
+                if child.dep_ in ("advcl", "acl", "relcl") and child.i in cands:
+                    complement_of.setdefault(i, cands[child.i])
+    drop: set[int] = set()
+    for i, cand in cands.items():
+        comp = complement_of.get(i)
+        lemma = cand.trigger.head.lemma_.lower()
+        if comp is not None and lexicon.governs("negate", lemma) and cand.entry.type == "REJECT":
+            drop.add(i)
+        if cand.entry.needs_complement and comp is None:
+            drop.add(i)
+        # "declined to be named", "refused to comment": no political rejection
+        if comp is None and cand.entry.type == "REJECT" and lexicon.governs("negate", lemma) \
+                and any(c.dep_ == "xcomp" for c in cand.trigger.head.children):
+            drop.add(i)
+        cand.contexts = _contexts(cand, lexicon, comp)
+
+    # A violent noun as subject or instrument of a violent verb is one event:
+    # "an air strike killed six" / "six were killed in an air strike".
+    for i, cand in list(cands.items()):
+        if i in drop or cand.trigger.entry.pos != "verb" or cand.entry.type != "ASSAULT":
+            continue
+        verb = cand.trigger.head
+        linked = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and c.i in cands]
+        linked += [c for c in verb.children if c.dep_ == "dobj" and c.i in cands
+                   and cands[c.i].entry.specificity >= cand.entry.specificity]  # "fired tear gas"
+        linked += [p for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by")
+                   for p in c.children if p.dep_ == "pobj" and p.i in cands]
+        for tok in linked:
+            noun = cands[tok.i]
+            if noun.entry.type != "ASSAULT" or noun.trigger.entry.pos != "noun":
+                continue
+            if noun.entry.specificity >= cand.entry.specificity or noun.entry.acled is not None:
+                cand.entry = replace(noun.entry, acled_civilian=noun.entry.acled_civilian or cand.entry.acled_civilian)
+                cand.contexts = tuple(dict.fromkeys(noun.contexts + cand.contexts))
+            if noun.actors:
+                cand.actors = noun.actors + [m for m in cand.actors if m not in noun.actors]
+            cand.actors = [m for m in cand.actors if m not in cand.recipients]
+            drop.add(tok.i)
+
+    # "..., killing 12 civilians": a subjectless participle adds victims and counts to
+    # the event of its main clause (or of that clause's subject/object noun), not a new event.
+    for i, cand in list(cands.items()):
+        verb = cand.trigger.head
+        if i in drop or cand.trigger.entry.pos != "verb" or cand.entry.type != "ASSAULT":
+            continue
+        if verb.dep_ != "advcl" or verb.tag_ != "VBG" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            continue
+        main = verb.head
+        host = cands.get(main.i) if main.i not in drop else None
+        if host is None:
+            for c in main.children:
+                if c.dep_ in ("nsubj", "dobj", "nsubjpass") and c.i in cands and c.i not in drop:
+                    host = cands[c.i]
+                    break
+        if host is None or host.entry.type not in ("ASSAULT", "COERCE"):
+            continue
+        host.recipients += [m for m in cand.recipients if m not in host.recipients and m not in host.actors]
+        host.recipient_heads += cand.recipient_heads
+        host.anchored = True
+        drop.add(i)
+
+    sent_counts: dict[int, list] = {}
+    events: list[Event] = []
+    weak_place: set[str] = set()
+    for i, cand in sorted(cands.items()):
+        if i in drop:
+            continue
+        head = cand.trigger.head
+        sent = head.sent
+        # speaker's side as the implicit agent of a passive request/authorisation
+        if not cand.actors and cand.entry.type in SPEAKER_AGENT_TYPES:
+            if cand.trigger.entry.pos == "noun" or args.is_passive(head):
+                for quote in analysis.quotes:
+                    if quote.content.start <= head.idx < quote.content.end:
+                        state = _speaker_state(quote, analysis, by_id)
+                        if state is not None and state not in cand.recipients:
+                            cand.actors = [state]
+                        break
+        used = set()
+        for m in cand.actors + cand.recipients:
+            s, e = _span_tokens(doc, m.span.start, m.span.end)
+            used.update(range(s, e))
+        place, strong_place = _place_for(cand, doc, places, sent, used)
+        date = _date_for(cand, doc, times, sent, analysis.published)
+        counts = {"fatalities": None, "injured": None, "arrested": None}
+        if cand.entry.type in ("ASSAULT", "COERCE", "PROTEST"):
+            if sent.start not in sent_counts:
+                sent_counts[sent.start] = find_counts(sent)
+            for cat, value, cue in sent_counts[sent.start]:
+                if cat == "arrested" and cand.entry.type == "ASSAULT" and cand.entry.mode != "abduct":
+                    continue
+                # the count belongs to the nearest eligible trigger in the sentence
+                rivals = [c for j, c in cands.items() if j not in drop and c.trigger.head.sent.start == sent.start
+                          and c.entry.type in ("ASSAULT", "COERCE", "PROTEST")]
+                nearest = min(rivals, key=lambda c: abs(c.trigger.head.i - cue.i))
+                if nearest is cand:
+                    counts[cat] = (counts[cat] or 0) + value
+        has_count = any(v is not None for v in counts.values())
+        if not (cand.actors or cand.recipients or has_count or (place is not None and cand.entry.type not in VERBAL)):
+            continue
+        if not cand.anchored and not has_count:
+            continue
+        mod = cand.modality
+        when = _as_date(date.value)
+        if mod == "asserted" and published and when and (published - when).days > _HISTORICAL_DAYS:
+            mod = "historical"
+        # evidence: the sentence, trimmed of surrounding space
+        s_start, s_end = sent.start_char, sent.end_char
+        chunk = text[s_start:s_end]
+        s_start += len(chunk) - len(chunk.lstrip())
+        s_end -= len(chunk) - len(chunk.rstrip())
+        trig_start = doc[cand.trigger.start].idx
+        trig_end = head.idx + len(head.text)
+        clause = _clause_tokens(_clause_top(cand.clause_verb or head))
+        c_start = min(t.idx for t in clause)
+        c_end = max(t.idx + len(t.text) for t in clause)
+        attribution = tuple(
+            q.id for q in analysis.quotes
+            if (q.content.start <= trig_start < q.content.end)
+            or (q.content.start < c_end and q.content.end > c_start and q.content.start <= trig_start)
+        )
+        entry = cand.entry
+        contexts = cand.contexts or entry.contexts
+        cameo = entry.cameo or lexicon.cameo_for(entry.type, entry.mode, contexts)
+        events.append(Event(
+            id=_event_id(analysis.article_id, trig_start, entry.type),
+            type=entry.type, mode=entry.mode, contexts=tuple(contexts), acled=_acled(cand, lexicon),
+            cameo=cameo, actors=args.ids(cand.actors), recipients=args.ids(cand.recipients),
+            location=place, date=date, modality=mod, attribution=attribution,
+            fatalities=counts["fatalities"], injured=counts["injured"], arrested=counts["arrested"],
+            evidence=Span.of(text, s_start, s_end), confidence=_confidence(cand, place, date),
+            trigger=Span.of(text, trig_start, trig_end),
+        ))
+        if not strong_place:
+            weak_place.add(events[-1].id)
+    sent_starts = [sent.start_char for sent in doc.sents]
+    events = _dedupe(events, analysis, weak_place, sent_starts)
+    return tuple(sorted(events, key=lambda e: (e.evidence.start, e.trigger.start if e.trigger else 0)))
+
+
+def _covers(big: Event, small: Event, weak_place: set[str] = frozenset()) -> bool:
+    """``big`` says at least what ``small`` says about the same happening."""
+    if big.type != small.type or big.modality != small.modality:
+        return False
+    if not (set(small.actors) <= set(big.actors) and set(small.recipients) <= set(big.recipients)):
+        return False
+    if small.location and big.location and small.location.name != big.location.name \
+            and big.id not in weak_place and small.id not in weak_place:
+        return False
+    if small.date.basis in ("clause",) and big.date.value != small.date.value:
+        return False
+    return True
+
+
+def _dedupe(events: list[Event], analysis: Analysis, weak_place: set[str], sent_starts: list[int]) -> list[Event]:
+    """Drop title events restated in the body, and weaker restatements of one event."""
+    import bisect
+
+    kinds = {e.id: _section_kind(analysis, e.evidence.start) for e in events}
+    sent_no = {e.id: bisect.bisect_right(sent_starts, e.evidence.start) for e in events}
+    keep: list[Event] = []
+    for event in events:
+        others = [o for o in events if o is not event]
+        if kinds[event.id] == "title" and any(kinds[o.id] != "title" and (_covers(o, event) or _covers(event, o)) for o in others):
+            continue
+        # a restatement in the same or the next sentence ("the authorisation for Russia to ...")
+        stronger = [o for o in others if _covers(o, event, weak_place) and kinds[o.id] != "title"
+                    and 0 <= sent_no[event.id] - sent_no[o.id] <= 1 and o.evidence.start <= event.evidence.start
+                    and (len(o.actors) + len(o.recipients) > len(event.actors) + len(event.recipients)
+                         or (len(o.actors) + len(o.recipients) == len(event.actors) + len(event.recipients)
+                             and o.evidence.start < event.evidence.start))]
+        if stronger and (event.actors or event.recipients):
+            continue
+        keep.append(event)
+    return keep
