@@ -83,7 +83,7 @@ def test_spans_point_into_text(nlp, gaz):
 
 
 def test_seed_article(nlp, gaz):
-    from conftest import SEED
+    from .conftest import SEED
 
     text = SEED.read_text(encoding="utf-8")
     actors = (mentions(text, "Ankara", country="TUR", metonym=True)

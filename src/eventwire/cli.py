@@ -221,17 +221,31 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                 continue
             yield raw
 
+    def store_batch(batch: list[Any]) -> None:
+        stored = store.known(a.id for a in batch)
+        new = {}
+        for article in batch:
+            if article.id in stored or article.id in new:
+                counts["already stored"] += 1
+            else:
+                new[article.id] = article
+        store.add_many(new.values())  # one transaction a batch: a kill loses at most the batch
+        for article in new.values():
+            counts[article.status] += 1
+            counts["events"] += len(article.events)
+            for err in article.errors:
+                reasons[err.code] = reasons.get(err.code, 0) + 1
+
     progress = _progress(enabled=not args.quiet and sys.stderr.isatty())
+    batch: list[Any] = []
     with progress as tick:
         for article in pipe.process_many(fresh(inputs())):
-            if store.add(article):
-                counts[article.status] += 1
-                counts["events"] += len(article.events)
-                for err in article.errors:
-                    reasons[err.code] = reasons.get(err.code, 0) + 1
-            else:
-                counts["already stored"] += 1
+            batch.append(article)
             tick(article)
+            if len(batch) >= 32:
+                store_batch(batch)
+                batch = []
+        store_batch(batch)
     elapsed = time.perf_counter() - started
     totals = store.count()
     store.close()

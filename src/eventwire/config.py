@@ -28,6 +28,7 @@ class Options:
     fetch_timeout: float = 20.0         # seconds per URL
     actor_files: tuple[str, ...] = ()   # extra actor catalogues layered over the packaged one
     lexicon_files: tuple[str, ...] = () # extra event lexicons layered over the packaged one
+    boilerplate_files: tuple[str, ...] = ()  # extra boilerplate cues for page-text extraction
     languages: tuple[str, ...] = ("en",)
 
     @classmethod

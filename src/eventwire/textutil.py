@@ -15,7 +15,7 @@ from typing import Any, Iterable, Optional
 
 # Characters that render as nothing or as a plain space in web page text.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_SPACES = re.compile(r"[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
 
 MONTHS: dict[str, int] = {
     name: number
@@ -32,11 +32,13 @@ _DATE_PATTERNS = (
     re.compile(r"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
     re.compile(r"\b" + _MONTH + r"\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
 )
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]\d)[/-]([0-3]\d)(?:/|-|$)")
 
 
 def clean_line(text: str) -> str:
-    """Normalise one line: NFC, invisible characters removed, runs of spaces collapsed."""
+    """Normalise one line: NFC, invisible characters removed, any run of whitespace (line
+    breaks included) made one space."""
     text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
     return _SPACES.sub(" ", text).strip()
 
@@ -64,6 +66,8 @@ def valid_date(year: int, month: int, day: int) -> Optional[str]:
 def find_date(text: str) -> Optional[str]:
     """The first unambiguous full date in ``text`` as ``YYYY-MM-DD`` (ISO or month-name forms)."""
     found: list[tuple[int, str]] = []
+    if not _YEAR.search(text):
+        return None
     for pattern in _DATE_PATTERNS:
         for m in pattern.finditer(text):
             month = int(m["mnum"]) if "mnum" in m.groupdict() else MONTHS[m["month"].lower().rstrip(".")]

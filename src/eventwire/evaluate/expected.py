@@ -309,40 +309,87 @@ def check_must_not(record: dict, rule: Any, boilerplate: Iterable[str] = ()) -> 
                if not _inside_sections(record, e["evidence"])
                or any(b in e["evidence"]["text"] for b in boilerplate)]
         return Check("must_not", text, not bad, f"events {bad}")
-    m = re.match(r"an? place for (.+)$", text, re.IGNORECASE)
-    if m:
-        names = _split_names(m.group(1))
-        bad = [p["span"]["text"] for p in record["places"] if _fold(p["span"]["text"]) in {_fold(n) for n in names}]
-        return Check("must_not", text, not bad, f"places {bad}")
     m = re.match(r"an? ([A-Z]+) by (.+?) (?:on|against|of|in) .*(?:reported|counted|coded) as (?:having happened|asserted|fact)",
                  text)
     if m:
         return _structured_must_not(record, {"event": {"type": m.group(1), "actor": m.group(2),
                                                        "modality_any_of": ["asserted", "historical"]}}, text)
+    m = re.match(r"an? place for ([^:(]+)", text, re.IGNORECASE)
+    if m:
+        return _structured_must_not(record, {"place": _split_names(m.group(1))}, text)
     return Check("must_not", text, False, "rule not understood by the checker; write it as a mapping")
 
 
+def _event_hits(record: dict, spec: dict) -> list[str]:
+    """Evidence of the events that meet every field of ``spec``."""
+    names = _names(record)
+    sectors = {a["id"]: a.get("sector") for a in record["actors"]}
+    types = spec.get("types") or ([spec["type"]] if "type" in spec else None)
+    hits = []
+    for ev in record["events"]:
+        date = (ev.get("date") or {}).get("value") or ""
+        if types and ev["type"] not in types:
+            continue
+        if "modality_any_of" in spec and ev["modality"] not in spec["modality_any_of"]:
+            continue
+        if "evidence_has" in spec and spec["evidence_has"].casefold() not in ev["evidence"]["text"].casefold():
+            continue
+        if "actor" in spec and _fold(spec["actor"]) not in {_fold(names.get(i, i)) for i in ev["actors"]}:
+            continue
+        if "recipient" in spec and _fold(spec["recipient"]) not in {_fold(names.get(i, i)) for i in ev["recipients"]}:
+            continue
+        if "actor_sector" in spec and spec["actor_sector"] not in {sectors.get(i) for i in ev["actors"]}:
+            continue
+        if spec.get("has_actor") and not ev["actors"]:
+            continue
+        if "date" in spec and date != str(spec["date"]):
+            continue
+        if "date_prefix" in spec and not date.startswith(str(spec["date_prefix"])):
+            continue
+        if "has_count" in spec and not any(ev.get(c) for c in spec["has_count"]):
+            continue
+        hits.append(ev["evidence"]["text"][:60])
+    return hits
+
+
+def _speaker_key(q: dict) -> tuple:
+    sp = q["speaker"]
+    return (sp.get("actor_id") or _fold(sp.get("name")), _fold(sp.get("description")), bool(sp.get("anonymous")))
+
+
 def _structured_must_not(record: dict, rule: dict, label: str | None = None) -> Check:
-    label = label or str(rule)
+    """Structured rules: each key names a thing that must not be found in the record."""
+    label = label or str(rule.get("note") or rule)
     if "place" in rule:
         names = rule["place"] if isinstance(rule["place"], list) else [rule["place"]]
         bad = [p["span"]["text"] for p in record["places"] if _fold(p["span"]["text"]) in {_fold(n) for n in names}]
         return Check("must_not", label, not bad, f"places {bad}")
-    if "event" in rule:
-        spec = rule["event"]
-        names = _names(record)
-        bad = []
-        for ev in record["events"]:
-            if "type" in spec and ev["type"] != spec["type"]:
-                continue
-            if "modality_any_of" in spec and ev["modality"] not in spec["modality_any_of"]:
-                continue
-            if "actor" in spec and _fold(spec["actor"]) not in {_fold(names.get(i, i)) for i in ev["actors"]}:
-                continue
-            if "recipient" in spec and _fold(spec["recipient"]) not in {_fold(names.get(i, i)) for i in ev["recipients"]}:
-                continue
-            bad.append(ev["evidence"]["text"][:60])
+    if "event" in rule or "event_any_of" in rule:
+        specs = rule.get("event_any_of") or [rule["event"]]
+        bad = [h for spec in specs for h in _event_hits(record, spec)]
         return Check("must_not", label, not bad, f"events {bad}")
+    if "text_has" in rule:
+        bad = [t for t in rule["text_has"] if t in record["text"]]
+        return Check("must_not", label, not bad, f"in text: {bad}")
+    if "time" in rule:
+        spec = rule["time"]
+        bad = [t["value"] for t in record["times"] if _fold(spec["text"]) in _fold(t["span"]["text"])
+               and not t["value"].startswith(str(spec["value_not_prefix"]))]
+        return Check("must_not", label, not bad, f"times {bad}")
+    if "quote" in rule:
+        spec = dict(rule["quote"])
+        named = spec.pop("speaker_named", None)
+        bad = [q["content"]["text"][:40] for q in record["quotes"] if quote_matches(q, spec, record) is None
+               and (named is None or bool(q["speaker"].get("name")) == named)]
+        return Check("must_not", label, not bad, f"quotes {bad}")
+    if "quotes_differ_in_speaker" in rule:
+        bad = []
+        for group in rule["quotes_differ_in_speaker"]:
+            found = [[q for q in record["quotes"] if part.casefold() in q["content"]["text"].casefold()] for part in group]
+            keys = {_speaker_key(q) for qs in found for q in qs}
+            if any(not qs for qs in found) or len(keys) != 1 or not any(keys.pop()[:2]):
+                bad.append(group[0])
+        return Check("must_not", label, not bad, f"speakers differ or missing for {bad}")
     return Check("must_not", label, False, "rule not understood by the checker")
 
 
