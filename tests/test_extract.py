@@ -353,3 +353,81 @@ def test_page_text_extraction_is_fast():
     for _ in range(20):
         extract(RawDoc("seed", data))
     assert (time.perf_counter() - start) / 20 < 0.05
+
+
+# -- consent banners, timestamps under bylines, publishers without a copyright name -------
+
+_PAGE = """{top}
+Home
+World
+Politics
+Sport
+
+{banner}
+
+Storm floods the harbour district as river bursts its banks
+
+Residents were moved to schools overnight as water rose two metres in the old town
+
+{byline}
+
+Water rose quickly in the harbour district on Monday after the river burst its banks, officials said.
+
+Rescue teams moved more than 300 people to schools and sports halls overnight, the city council said.
+
+{footer}
+"""
+
+
+@pytest.mark.parametrize("banner", [
+    "We and our partners use cookies and similar technologies to show relevant advertising.\nAccept | Reject | Settings",
+    "We store data on your device to measure audiences and personalise ads.\nAccept all / Manage preferences",
+    "Your privacy matters to us. You can change your choice at any time.\nOK",
+])
+def test_consent_banner_is_dropped(banner):
+    ext = run(_PAGE.format(top="HARBOUR LEDGER", banner=banner, byline="", footer="© 2024 Harbour Ledger"))
+    assert ext.title == "Storm floods the harbour district as river bursts its banks"
+    assert blocks(ext, "standfirst") == ["Residents were moved to schools overnight as water rose two metres in the old town"]
+    for line in banner.splitlines():
+        assert line not in ext.text
+    check_invariants(ext)
+
+
+@pytest.mark.parametrize("byline,published,name", [
+    ("By Jane Mwangi in Mombasa\n13 November 2025, 14:05 EAT", "2025-11-13", "Jane Mwangi"),
+    ("By Ola Berg\n3 May 2019 09:30 CEST", "2019-05-03", "Ola Berg"),
+    ("By Ana de la Cruz\nMarch 2, 2021, 8:15 am GMT+1", "2021-03-02", "Ana de la Cruz"),
+])
+def test_timestamp_under_byline_is_the_published_date(byline, published, name):
+    ext = run(_PAGE.format(top="", banner="", byline=byline, footer=""))
+    assert ext.published.value == published and ext.published.basis == "metadata"
+    assert ext.byline == name
+    for line in byline.splitlines():
+        assert line not in ext.text
+    given = extract(RawDoc(source="t", data=_PAGE.format(top="", banner="", byline=byline, footer=""),
+                           published="2025-01-01"), Options())
+    assert given.published.basis == "given"
+
+
+def test_by_signing_up_is_not_a_byline():
+    ext = run(_PAGE.format(top="", banner="", byline="", footer="By signing up you agree to our privacy policy."))
+    assert ext.byline is None and "By signing up" not in ext.text
+
+
+@pytest.mark.parametrize("top,footer,publisher", [
+    ("HARBOUR LEDGER", "Harbour Ledger © 2024. All rights reserved. About us | Contact", "Harbour Ledger"),
+    ("HARBOUR LEDGER", "Harbour Ledger is reader-funded. Support us from $3 a month.", "Harbour Ledger"),
+    ("HARBOUR LEDGER", "Terms | Privacy\nHarbour Ledger newsletter, every Friday", "Harbour Ledger"),
+    ("", "© 2023 The Delta Courier. All rights reserved.", "The Delta Courier"),
+])
+def test_publisher_from_footer_or_masthead(top, footer, publisher):
+    ext = run(_PAGE.format(top=top, banner="", byline="", footer=footer))
+    assert ext.publisher == publisher
+
+
+def test_publisher_from_dateline_credit():
+    page = ("Storm floods the harbour district as river bursts its banks\n\n"
+            "Rescuers carry a child through flood water in the old town on Monday (Harbour Ledger/Kim Lee)\n\n"
+            "BERGEN (Harbour Ledger) — Water rose quickly in the harbour district on Monday after the river "
+            "burst its banks, officials said.\n\nRescue teams moved more than 300 people to schools overnight.\n")
+    assert run(page).publisher == "Harbour Ledger"

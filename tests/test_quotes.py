@@ -407,3 +407,55 @@ def test_speed_is_a_small_share_of_parsing(nlp):
         quotes.find_quotes(doc, analysis)
     own = (time.perf_counter() - start) / 10
     assert own < 0.15 * parse, (own, parse)
+
+
+# -- quotes over paragraphs, split quotes, outlets, quoted characterisations -------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, actors, publisher, content, want", [
+    # a quote over two paragraphs: the pronoun after the second takes the person named before
+    ('The union\'s lead negotiator, Maria Okonjo Bell, called the offer "an insult".\n\n'
+     '"We came here in good faith. Our members deserve better.\n\n'
+     '"If they will not move, we will strike," she told reporters after the meeting.',
+     [], None, "We came here in good faith", dict(kind="direct", name="Maria Okonjo Bell")),
+    # split around the cue: both halves, one speaker
+    ('"The border will stay closed," she said, "until the attacks stop."',
+     [], None, "until the attacks stop", dict(kind="direct", span="she")),
+    # told the publisher, whatever the model took its name for
+    ('"The clinic has no fuel left," a nurse told Harbour Ledger by phone.',
+     [("Harbour Ledger", "x1", "Harbour Ledger", "person")], "Harbour Ledger",
+     "no fuel left", dict(via="Harbour Ledger", anonymous=True)),
+    # quoted characterisations
+    ('The ministry rejected the report as "biased and misleading".', [], None,
+     "biased and misleading", dict(kind="mixed", span="The ministry")),
+    ('The mayor, Tomas Lindgren, called the plan "a disgrace".', [], None,
+     "a disgrace", dict(kind="mixed", name="Tomas Lindgren")),
+    # "saying in a statement that ..." where the parse hangs the clause on "statement"
+    ("The army blamed the rebels, saying in a statement that the group had fired the rockets "
+     "from hills it holds east of the river.", [], None, "had fired the rockets", dict(kind="indirect")),
+    # an organ of a state, named only by its common noun, speaks as the state
+    ('The army said the road "is now open".', [("The army", "Q1", "Sudan", "state")], None,
+     "is now open", dict(name="Sudan")),
+])
+def test_paragraphs_splits_and_characterisations(nlp, text, actors, publisher, content, want):
+    found = _run(nlp, text, actors, publisher=publisher)
+    _check(_one(found, content), want)
+
+
+@pytest.mark.model
+def test_split_quote_halves_share_a_speaker(nlp):
+    found = _run(nlp, 'Lena Park, a spokeswoman, defended the rules.\n\n'
+                      '"These rules protect people, not parties," she said, "and they will stay."',
+                 [("Lena Park", "P1", "Lena Park", "person")])
+    first, second = _one(found, "protect people"), _one(found, "they will stay")
+    assert first.speaker.name == second.speaker.name == "Lena Park"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The council called on both sides to open the roads.",   # no quoted characterisation
+    "The court rejected the appeal as inadmissible.",
+])
+def test_characterisation_needs_quote_marks(nlp, text):
+    assert _run(nlp, text) == ()

@@ -317,3 +317,57 @@ def test_seed(nlp):
     assert infer_published(unpublished, _seed_sections(text)) == infer_published(unpublished, ())
     published = infer_published(unpublished, _seed_sections(text))
     assert (published.value, published.basis) == ("2015-10-20", "inferred")
+
+
+# -- anaphoric expressions: the day (or week) of the latest date named before them --------
+
+ANAPHORS = [
+    ("Rebels seized the port on Monday. On the same day, the airport was shelled.",
+     "On the same day", "2015-10-26", "day"),
+    ("The talks opened on 12 October 2015 in Vienna. The next day, the delegations walked out.",
+     "The next day", "2015-10-13", "day"),
+    ("The minister resigned on Thursday. The following day, protests spread.",
+     "The following day", "2015-10-30", "day"),
+    ("The truce collapsed on 20 October 2015, and the day before, both sides had traded fire.",
+     "the day before", "2015-10-19", "day"),
+    ("Troops entered the town on Wednesday. That day, 12 people were killed.",
+     "That day", "2015-10-28", "day"),
+    ("Floods hit the north on 5 October 2015. The same week, the army sent aid.",
+     "The same week", "2015-W41", "week"),
+    ("A strike began last week. That week, schools stayed shut.", "That week", "2015-W43", "week"),
+]
+
+
+@pytest.mark.parametrize("sentence,span,value,granularity", ANAPHORS)
+def test_anaphors_take_the_previous_date(sentence, span, value, granularity):
+    found = find_times_in_text(sentence, PUB)
+    t = _one(found, span)
+    assert (t.value, t.granularity) == (value, granularity)
+    assert sentence[t.span.start:t.span.end] == t.span.text
+
+
+@pytest.mark.parametrize("sentence", [
+    "On the same day, the airport was shelled.",         # nothing to refer to
+    "Talks began on Monday, and the day before the vote the army withdrew.",  # anchored elsewhere
+    "They said that day was the worst of the war.",      # no earlier date
+])
+def test_anaphors_without_a_date_before_them(sentence):
+    found = find_times_in_text(sentence, PUB)
+    assert not [t for t in found if "day before" in t.span.text or "same day" in t.span.text
+                or t.span.text == "that day"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("sentence,span,value", [
+    # reported future: "would" under a past speech verb looks ahead from publication
+    ("She said her party would hold another rally in the capital on Friday.", "Friday", "2015-11-06"),
+    ("The union said its members would strike on Monday.", "Monday", "2015-11-02"),
+    # a plain conditional stays past-leaning
+    ("Talks ended on Tuesday without a deal.", "Tuesday", "2015-10-27"),
+])
+def test_reported_future(nlp, sentence, span, value):
+    assert _one(find_times(nlp(sentence), PUB), span).value == value
+
+
+def test_reported_future_without_a_model():
+    assert _one(find_times_in_text("He said the council would meet on Tuesday.", PUB), "Tuesday").value == "2015-11-03"

@@ -161,6 +161,9 @@ class Cues:
     caption_start: _Any
     publisher: tuple[re.Pattern, ...]
     publisher_stop: frozenset[str]
+    consent_controls: frozenset[str] = frozenset()
+    consent_words: Optional[_Any] = None
+    time_zones: frozenset[str] = frozenset()
 
     def is_furniture(self, line: str) -> bool:
         """Whether one cleaned line is page furniture rather than article text."""
@@ -252,6 +255,9 @@ def load_cues(extra_files: tuple[str, ...] = ()) -> Cues:
             caption_start=_alternation(b.get("caption_start", [])),
             publisher=tuple(re.compile(x) for x in p.get("patterns", [])),
             publisher_stop=frozenset(p.get("stop_words", [])),
+            consent_controls=frozenset(_key(x) for x in b.get("consent_controls", [])),
+            consent_words=_alternation(b.get("consent_words", [])),
+            time_zones=frozenset(x.lower() for x in b.get("time_zones", [])),
         )
     except (re.error, TypeError, ValueError) as exc:
         raise errors.ConfigError(f"invalid extraction cue in {extra_files or 'packaged data'}: {exc}") from None
@@ -312,15 +318,40 @@ def _label_lines(lines: list[str], cues: Cues) -> _Labelled:
         elif (name := _byline(line, cues)) is not None:
             out.labels[i] = "byline"
             out.byline = out.byline or name
-        elif (date := _dateline(line, cues)) is not None:
+        elif (date := _dateline(line, cues, after_byline=i > 0 and out.labels[i - 1] == "byline")) is not None:
             out.labels[i] = "date"
             kind, value = date
             if kind == "published" and not out.published:
                 out.published = value
             elif kind == "other" and not out.other_date:
                 out.other_date = value
+    _drop_consent(out, cues)
     _drop_menus(out)
     return out
+
+
+def _is_consent_controls(line: str, cues: Cues) -> bool:
+    """A line of consent buttons only: "Accept | Reject | Settings", "Accept all"."""
+    parts = [p for p in re.split(r"\s*(?:\||/|·|•|\s{2,})\s*", line) if p.strip()]
+    return bool(parts) and all(_key(p) in cues.consent_controls for p in parts)
+
+
+def _drop_consent(out: _Labelled, cues: Cues) -> None:
+    """A consent banner: the controls line, and the lines above it that speak of consent."""
+    if not cues.consent_controls or cues.consent_words is None:
+        return
+    for i, line in enumerate(out.lines):
+        if not _is_consent_controls(line, cues):
+            continue
+        out.labels[i] = "junk"
+        j = i - 1
+        while j >= 0 and i - j <= 3:
+            prev = out.lines[j]
+            if out.labels[j] == "content":
+                if len(words(prev)) > 80 or not cues.consent_words.search(prev):
+                    break
+                out.labels[j] = "junk"
+            j -= 1
 
 
 def _byline(line: str, cues: Cues) -> Optional[str]:
@@ -330,8 +361,21 @@ def _byline(line: str, cues: Cues) -> Optional[str]:
         m = pattern.match(line)
         if m:
             name = re.split(r"\s*[|–—]\s*|\s+-\s+", m.group("name"))[0]
-            return name.strip(" ,;:") or None
+            # the patterns are case-blind: a name is capitalised words ("By Jane Doe in
+            # Nairobi" is Jane Doe; "By signing up you agree" names no one)
+            kept: list[str] = []
+            for token in name.split():
+                if token[:1].isupper() or (kept and token.lower() in _NAME_PARTICLES):
+                    kept.append(token)
+                else:
+                    break
+            while kept and kept[-1].lower() in _NAME_PARTICLES:
+                kept.pop()
+            return " ".join(kept).strip(" ,;:") or None
     return None
+
+
+_NAME_PARTICLES = frozenset({"de", "da", "del", "la", "le", "du", "di", "dos", "das", "al", "el", "ben", "abu", "bin", "ibn", "van", "von", "der", "and", "&", ","})
 
 
 _DATE_WORDS = re.compile(
@@ -341,12 +385,18 @@ _DATE_WORDS = re.compile(
     r"mins?|minutes?|days?)\s+ago", re.I)
 
 
-def _dateline(line: str, cues: Cues) -> Optional[tuple[str, Optional[str]]]:
-    """("published"|"other"|"bare", date) for a line that only states when the page was dated."""
+def _dateline(line: str, cues: Cues, after_byline: bool = False) -> Optional[tuple[str, Optional[str]]]:
+    """("published"|"other"|"bare", date) for a line that only states when the page was dated.
+
+    A timestamp under a byline ("13 November 2025, 14:05 EAT") is the publication date.
+    """
     if len(words(line)) > 16:
         return None
     date = find_date(line)
     rest = _DATE_WORDS.sub(" ", line)
+    if cues.time_zones:
+        rest = " ".join(w for w in re.split(r"(\s+)", rest)
+                        if re.sub(r"[+-]\d{1,2}(?::?\d\d)?$|\W", "", w).lower() not in cues.time_zones)
     for pattern in (r"\b(?:19|20)\d\d-\d\d?-\d\d?\b", r"\b\d{1,2}(?:st|nd|rd|th)?\b", r"\b(?:19|20)\d\d\b"):
         rest = re.sub(pattern, " ", rest)
     rest = re.sub(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?", " ", rest, flags=re.I)
@@ -355,7 +405,7 @@ def _dateline(line: str, cues: Cues) -> Optional[tuple[str, Optional[str]]]:
         return ("published", date)
     if cues.dateline_other.match(line) and (date or leftover <= 2):
         return ("other", date)
-    if date and leftover == 0:
+    if date and (leftover == 0 or (after_byline and leftover <= 2 and not ends_sentence(line))):
         return ("published", date)
     return None
 
@@ -456,6 +506,8 @@ def _page_parts(text: str, cues: Cues, title_hint: Optional[str] = None) -> _Par
         title = standfirst = None
     if publisher is None:
         publisher = publisher_from_lines([lines[i] for i, kind in enumerate(labels) if kind == "junk"], cues)
+    if publisher is None:
+        publisher = masthead_publisher(lines) or credit_publisher(lines[i] for i in (*captions, *body))
     return _Parts(
         title=title, standfirst=standfirst, captions=_unique(lines[i] for i in captions),
         body=body_lines, publisher=publisher, byline=lab.byline,
@@ -494,6 +546,41 @@ def publisher_from_lines(lines: Iterable[str], cues: Cues | None = None) -> Opti
                     name = _trim_name(m.group("name"), cues.publisher_stop)
                     if name:
                         return name
+    return None
+
+
+def masthead_publisher(lines: list[str], top: int = 6) -> Optional[str]:
+    """The site's name from its masthead: a short line at the top of the page whose words
+    come back in the page's last lines ("FRONTLINE BRIEF" ... "Frontline Brief © 2024")."""
+    tail = lines[max(top, len(lines) * 2 // 3):]
+    for line in lines[:top]:
+        tokens = words(line)
+        if not 1 <= len(tokens) <= 5 or ends_sentence(line) or not all(t[:1].isupper() for t in tokens):
+            continue
+        if len(tokens) == 1 and not line.isupper():
+            continue  # "Search", "Menu": one ordinary word is not a masthead
+        found = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(t) for t in tokens) + r"(?!\w)", re.I)
+        for other in tail:
+            m = found.search(other)
+            if m and not m.group().islower():
+                return m.group() if not m.group().isupper() else line
+    return None
+
+
+_CREDIT = re.compile(r"^[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][\w. ]{1,30})?\s*\((?P<name>[A-Z][^()\n]{1,40})\)\s*[-–—]")
+
+
+def credit_publisher(lines: Iterable[str]) -> Optional[str]:
+    """The outlet of a dateline credit ("DOHA (The Envoy Report) — ...") that recurs in a
+    picture credit ("(Envoy Report/Jane Doe)"), or that names the only credit there is."""
+    lines = list(lines)
+    for line in lines:
+        m = _CREDIT.match(line)
+        if m:
+            name = m.group("name").strip()
+            core = re.sub(r"^The\s+", "", name)
+            if any(core in other for other in lines if other is not line):
+                return name
     return None
 
 

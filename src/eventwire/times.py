@@ -64,6 +64,8 @@ class _Lexicon:
     holidays: dict[str, tuple[int, int]]  # name with plain apostrophes -> (month, day)
     month_preps: frozenset[str]
     year_preps: frozenset[str]
+    reporting_verbs: frozenset[str] = frozenset()
+    anaphors: tuple[tuple[str, str, int], ...] = ()  # (phrase, "day"|"week", offset)
 
 
 @functools.cache
@@ -89,6 +91,8 @@ def _lexicon() -> _Lexicon:
         holidays=holidays,
         month_preps=frozenset(w.lower() for w in raw["prepositions"]["month"]),
         year_preps=frozenset(w.lower() for w in raw["prepositions"]["year"]),
+        reporting_verbs=frozenset(raw.get("tense", {}).get("reporting_verbs", ())),
+        anaphors=tuple((k.lower(), str(v[0]), int(v[1])) for k, v in raw.get("anaphors", {}).items()),
     )
 
 
@@ -207,6 +211,9 @@ _FUTURE_WORDS = re.compile(r"(?i)\b(?:will|shall|won['’]t|['’]ll|(?:is|are)\
                            r"slated|planned|going|poised)\s+to|plans?\s+to)\b")
 
 
+_REPORTED_FUTURE = re.compile(r"(?i)\b(?:said|told|announced|added|warned|promised|pledged|vowed)\b.*\bwould\b")
+
+
 _PAST_WORDS = re.compile(r"\b(?:was|were|had|did|said|told|began|took|made|came|went|fell|held|broke|met|left|"
                          r"won|lost|saw|gave|struck|fought|fled|rose|drew|sent|brought|"
                          r"(?<!is\s)(?<!are\s)(?<!be\s)(?<!been\s)[a-z]{2,}ed)\b")
@@ -215,7 +222,7 @@ _PAST_WORDS = re.compile(r"\b(?:was|were|had|did|said|told|began|took|made|came|
 def _text_tense(text: str, start: int) -> Tense:
     # Without a parse: a future auxiliary, else a past-tense verb, earlier in the same clause.
     window = re.split(r"[.!?;\n]|,\s", text[max(0, start - 80):start])[-1]
-    if _FUTURE_WORDS.search(window):
+    if _FUTURE_WORDS.search(window) or _REPORTED_FUTURE.search(window):
         return "future"
     return "past" if _PAST_WORDS.search(window) else None
 
@@ -233,6 +240,9 @@ def _parse_tense(token) -> Tense:
             words = {a.lower_ for a in auxes}
             if words & {"will", "shall", "'ll", "’ll", "wo"}:
                 return "future"
+            if "would" in words and token.dep_ == "ccomp" and token.head.tag_ == "VBD" \
+                    and token.head.lemma_.lower() in _lexicon().reporting_verbs:
+                return "future"  # reported future: "she said they would march on Friday"
             if words & {"would", "could", "might", "should", "may", "must"}:
                 return None
             present = token.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes) \
@@ -586,7 +596,61 @@ def _scan(ctx: _Context, published: Optional[str]) -> tuple[TimeExpr, ...]:
         since = bool(_SINCE.search(text[max(0, c.start - 16):c.start]))
         found.append(TimeExpr(Span.of(text, c.start, c.end), value.value, value.granularity,  # type: ignore[arg-type]
                               relative=value.relative, since=since))
-    return tuple(found)
+    return _anaphoric(text, tuple(found))
+
+
+@functools.cache
+def _anaphor_pattern() -> Optional[re.Pattern[str]]:
+    phrases = [p for p, _, _ in _lexicon().anaphors]
+    if not phrases:
+        return None
+    alt = "|".join(_spaced(p) for p in sorted(phrases, key=len, reverse=True))
+    # "the day before" / "the day after" only alone: "the day before the vote" is another anchor
+    return re.compile(rf"(?i)(?<![\w'’])(?:on\s+)?(?P<a>{alt})(?![\w-])")
+
+
+# "the day before the vote": anchored on something else than the last date
+_ANCHORED = re.compile(r"\s+(?:the|a|an|his|her|its|their|our|my|this|that|[A-Z0-9])")
+
+
+def _anaphoric(text: str, found: tuple[TimeExpr, ...]) -> tuple[TimeExpr, ...]:
+    """"On the same day", "the next day", "that week": the day or week of the most recent
+    day-level (or, for weeks, week-level) expression before them."""
+    pattern = _anaphor_pattern()
+    if pattern is None or not found:
+        return found
+    table = {p: (unit, offset) for p, unit, offset in _lexicon().anaphors}
+    out = list(found)
+    for m in pattern.finditer(text):
+        start, end = m.span()
+        if any(t.span.start < end and start < t.span.end for t in out):
+            continue
+        phrase = _norm(m.group("a")).replace("’", "'")
+        if phrase.endswith(("before", "after")) and _ANCHORED.match(text, end):
+            continue
+        unit, offset = table[phrase]
+        before = [t for t in out if t.span.end <= start and (t.granularity == "day" or
+                                                              (unit == "week" and t.granularity == "week"))]
+        if not before:
+            continue
+        ante = max(before, key=lambda t: t.span.start)
+        if ante.granularity == "day":
+            day = _published(ante.value)
+            if day is None:
+                continue
+            if unit == "day":
+                value, gran = (day + dt.timedelta(days=offset)).isoformat(), "day"
+            else:
+                value, gran = _week(day + dt.timedelta(days=7 * offset)), "week"
+        else:
+            m_week = re.fullmatch(r"(\d{4})-W(\d\d)", ante.value)
+            if m_week is None:
+                continue
+            monday = dt.date.fromisocalendar(int(m_week[1]), int(m_week[2]), 1)
+            value, gran = _week(monday + dt.timedelta(days=7 * offset)), "week"
+        out.append(TimeExpr(Span.of(text, start, end), value, gran, relative=ante.relative))  # type: ignore[arg-type]
+        out.sort(key=lambda t: t.span.start)
+    return tuple(out)
 
 
 def find_times(doc: "Doc", published: Optional[str]) -> tuple[TimeExpr, ...]:

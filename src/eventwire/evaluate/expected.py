@@ -173,9 +173,12 @@ def check_time(record: dict, exp: dict) -> Check:
     return Check("times", label, False, f"values {[t['value'] for t in cands]}")
 
 
-def _speaker_texts(q: dict) -> list[str]:
+def _speaker_texts(q: dict, record: Optional[dict] = None) -> list[str]:
+    """What a speaker may be recognised by: its name, description, words, and the canonical
+    name of its actor ("Moscow" said ... is Russia speaking)."""
     sp = q["speaker"]
-    return [x for x in (sp.get("name"), sp.get("description"), (sp.get("span") or {}).get("text")) if x]
+    actor = _names(record).get(sp.get("actor_id") or "") if record else None
+    return [x for x in (sp.get("name"), sp.get("description"), (sp.get("span") or {}).get("text"), actor) if x]
 
 
 def quote_matches(q: dict, exp: dict, record: dict) -> Optional[str]:
@@ -192,8 +195,8 @@ def quote_matches(q: dict, exp: dict, record: dict) -> Optional[str]:
             return f"description {sp.get('description')!r}"
     if "speaker" in exp:
         want = _fold(exp["speaker"])
-        if not any(want in _fold(t) or _fold(t) == want for t in _speaker_texts(q)):
-            return f"speaker {_speaker_texts(q)}"
+        if not any(want in _fold(t) for t in _speaker_texts(q, record)):
+            return f"speaker {_speaker_texts(q, record)}"
     vias = exp.get("via_any_of") or ([exp["via"]] if "via" in exp else None)
     if vias is not None and _fold(q.get("via")) not in {_fold(v) for v in vias}:
         return f"via {q.get('via')!r}"
@@ -266,7 +269,7 @@ def event_matches(ev: dict, exp: dict, record: dict) -> Optional[str]:
             return f"{count} {ev.get(count)}"
     if "attributed_to_any_of" in exp:
         quotes = {q["id"]: q for q in record["quotes"]}
-        said = [t for qid in ev.get("attribution", []) if qid in quotes for t in _speaker_texts(quotes[qid])]
+        said = [t for qid in ev.get("attribution", []) if qid in quotes for t in _speaker_texts(quotes[qid], record)]
         if not any(_fold(w) in _fold(t) for w in exp["attributed_to_any_of"] for t in said):
             return f"attribution {said}"
     return None
