@@ -52,6 +52,14 @@ GROUP_TAIL = {"group", "groups", "militant", "militants", "militia", "militias",
 GROUP_TAIL_HEADS = GROUP_TAIL - {"shia", "shiite", "shi'ite", "sunni", "kurdish", "islamist", "armed",
                                  "paramilitary", "terrorist", "terror", "extremist", "militant", "jihadist",
                                  "rebel"}
+GROUP_DESCRIPTORS = {"paramilitary", "rebel", "militant", "armed", "jihadist", "islamist", "separatist",
+                     "insurgent", "extremist"}
+MEMBER_NOUNS = {"ally", "allies", "member", "members", "partner", "partners", "unit", "units", "fighter",
+                "fighters"}
+ROLE_NOUNS = {"coordinator", "envoy", "spokesman", "spokeswoman", "spokesperson", "chief", "head", "service",
+              "office", "mission", "official", "representative", "commissioner", "delegation", "negotiator",
+              "ambassador", "monitor", "observer", "team", "staff", "peacekeeper", "secretary", "director",
+              "chairman", "chairwoman", "chair", "president", "commission", "agency", "body", "panel"}
 REGIME_TAIL = {"regime": "GOV", "government": "GOV", "administration": "GOV", "cabinet": "GOV",
                "forces": "MIL", "troops": "MIL"}
 LOCATIVE_PREPS = {"in", "at", "inside", "outside", "near", "into", "to", "towards", "toward", "around",
@@ -73,7 +81,9 @@ POLITICAL_NOUNS = {"support", "backing", "position", "stance", "policy", "decisi
                    "blessing", "agreement", "refusal", "rejection", "warning", "threat", "offer",
                    "condemnation", "recognition", "insistence", "strategy", "interests", "official",
                    "officials", "envoy", "envoys", "representative", "representatives", "delegation",
-                   "statement", "message", "signal", "move", "efforts", "attempt", "claim", "claims"}
+                   "statement", "message", "signal", "move", "efforts", "attempt", "claim", "claims",
+                   "ceasefire", "truce", "deal", "accord", "sanction", "sanctions", "resolution", "vote",
+                   "announcement", "talks", "measure", "measures", "offer", "initiative"}
 RELATION_WORDS = {"talk", "tie", "contact", "negotiation", "relation", "talks", "relation", "relations", "ties", "deal", "agreement", "cooperation", "dispute",
                   "tension", "tensions", "rift", "row", "negotiation", "negotiations", "alliance",
                   "coordination", "contact", "contacts", "dialogue", "feud", "standoff", "spat", "war",
@@ -86,7 +96,9 @@ ADDRESS_VERBS = {"accuse", "urge", "warn", "criticise", "criticize", "condemn", 
                  "oppose", "confront", "challenge", "trust", "believe", "contact", "fault", "provoke"}
 TITLE_WORDS = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "king", "queen", "prince",
                "general", "gen", "sheikh", "colonel", "col", "lt", "captain", "sen", "senator", "rep",
-               "judge", "mayor", "governor", "ayatollah", "emir", "chancellor", "sir", "lord"}
+               "judge", "mayor", "governor", "ayatollah", "emir", "chancellor", "sir", "lord",
+               "brigadier", "brig", "major", "maj", "lieutenant", "sergeant", "sgt", "admiral", "marshal",
+               "commander", "cmdr", "field", "lieutenant-general", "major-general", "mrs.", "ms."}
 BARE_SKIP = {"authority", "administration", "court", "cabinet", "regime", "intelligence", "security",
              "military", "government", "forces", "force", "president", "minister", "commander",
              "official", "ministry", "source", "sources", "leadership", "army", "parliament",
@@ -209,7 +221,26 @@ def _entry(row: dict, path: Path) -> tuple[Entry, list[str]]:
 
 
 def _default_files() -> list[Path]:
-    return sorted(DATA.glob("*.csv")) + sorted(DATA.glob("*.toml")) + sorted(DATA.glob("*.y*ml"))
+    # overrides.toml first: its agent words and aliases win over the generated CSV files.
+    first = [DATA / "overrides.toml"] if (DATA / "overrides.toml").exists() else []
+    rest = sorted(DATA.glob("*.csv")) + sorted(DATA.glob("*.toml")) + sorted(DATA.glob("*.y*ml"))
+    return first + [p for p in rest if p not in first]
+
+
+def _renames(paths: Iterable[Path]) -> dict[str, str]:
+    """``[[rename]]`` tables (id, name) in TOML files: the display name of an actor id."""
+    out: dict[str, str] = {}
+    for path in paths:
+        if path.suffix.lower() != ".toml":
+            continue
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError):
+            continue  # _read_rows reports these
+        for row in data.get("rename", []) if isinstance(data, dict) else []:
+            if row.get("id") and row.get("name"):
+                out.setdefault(str(row["id"]), str(row["name"]))
+    return out
 
 
 def load_catalogue(extra_files: Iterable[str] = ()) -> Catalogue:
@@ -252,6 +283,10 @@ def _load(extra: tuple[str, ...]) -> Catalogue:
             for tok in _tokens(phrase):
                 node = node.setdefault(tok.lower(), {})
             node.setdefault(_END, sector)
+    renames = _renames([Path(p) for p in extra] + _default_files())
+    if renames:
+        entries = [Entry(e.id, renames[e.id], e.kind, e.country, e.sector, e.role, e.start, e.end)
+                   if e.id in renames else e for e in entries]
     by_id: dict[str, Entry] = {}
     for e in entries:
         by_id.setdefault(e.id, e)
@@ -348,7 +383,12 @@ def find_actors(doc: "Doc", catalogue: Catalogue, *, publisher: Optional[str] = 
     """Actor mentions in ``doc``, sorted by start, not overlapping (the longest wins).
 
     ``publisher`` is recognised as a media actor, with its initials ("MEE"); ``published``
-    (YYYY-MM-DD) picks the leader in office ("Assad" -> Syria's government).
+    (YYYY-MM-DD) picks the leader in office ("Assad" -> Syria's government).  Outlets named
+    in photo credits and copyright lines ("(Frontline Brief/Stringer)") are media too.
+    Agents with no country of their own ("police", "the interior minister") take the
+    country of the nearest preceding mention of their sector, else the article's home
+    country; "the group", "the bloc", "her party" and "she said" take the actor they
+    refer back to.
     """
     n = len(doc)
     if n == 0:
@@ -357,18 +397,21 @@ def find_actors(doc: "Doc", catalogue: Catalogue, *, publisher: Optional[str] = 
     lowers = [t.lower_ for t in doc]
     shout: dict = {}
     entries = catalogue.entries
+    outlets, not_people = _credits(doc)
     person_tokens = set()
     for ent in doc.ents:
-        if ent.label_ == "PERSON" and len(ent) > 1:
+        if ent.label_ == "PERSON" and len(ent) > 1 and not _all_places(catalogue, lowers, ent.start, ent.end):
             person_tokens.update(range(ent.start, ent.end))
 
-    own = _publisher_trie(catalogue, publisher)
-    candidates: list[tuple[int, int, Entry]] = []
+    names = _outlet_names(publisher, outlets)
+    own = _publisher_entries(catalogue, names) if names else None
+    candidates: list[tuple[int, int, list[Entry]]] = []
     for i in range(n):
         if lowers[i] not in catalogue.trie and (own is None or lowers[i] not in own[0]):
             continue
         for trie, pool in ((catalogue.trie, entries),) + (((own[0], own[1]),) if own else ()):
             for end, patterns in _walk(trie, lowers, i):
+                alts: list[Entry] = []
                 for pat in patterns:
                     if not _case_ok(pat, texts, i):
                         continue
@@ -380,18 +423,115 @@ def find_actors(doc: "Doc", catalogue: Catalogue, *, publisher: Optional[str] = 
                     if entry.role in ("country", "capital", "adjective", "demonym") and \
                             any(k in person_tokens for k in range(i, end)):
                         continue  # part of a personal name ("George Washington", "Michael Jordan")
-                    candidates.append((i, end, entry))
-                    break
-    found = [_resolve(doc, lowers, catalogue, s, e, entry) for s, e, entry in _select(candidates)]
+                    if all(entry.id != a.id for a in alts):
+                        alts.append(entry)
+                if alts:
+                    candidates.append((i, end, alts))
+    # An alias shared by several actors ("Brussels": Belgium or the EU) goes to the one the
+    # article otherwise names.
+    named = {alts[0].id for _, _, alts in candidates if len(alts) == 1}
+    chosen = [(s, e, next((a for a in alts if a.id in named), alts[0])) for s, e, alts in candidates]
+    chosen = _select(chosen)
+    dominant, strong = _home_country(chosen)
+    found = [_resolve(doc, lowers, catalogue, s, e, entry) for s, e, entry in chosen]
     found = [f for f in found if f is not None]
     found = _select_found(found)
+    taken = {k for f in found for k in range(f.start, f.end)}
+    found = _select_found(found + _unknown_orgs(doc, lowers, catalogue, taken))
+    covered = {k for f in found for k in range(f.start, f.end)}
+    found = _select_found(found + _anaphora(doc, lowers, covered, found))
     covered = {k for f in found for k in range(f.start, f.end)}
     found += _bare_agents(doc, lowers, catalogue, covered, found)
     found = _select_found(found)
-    found = _persons(doc, lowers, catalogue, found)
+    found = _persons(doc, lowers, catalogue, found, not_people)
     found = _merge_adjacent(_select_found(found))
+    found = _ground(doc, lowers, catalogue, found, dominant, strong)
     text = doc.text  # Doc.text joins the tokens anew on each access
     return tuple(f.mention(doc, text) for f in sorted(found, key=lambda f: f.start))
+
+
+_PLACE_ROLES = ("country", "adjective", "demonym", "capital")
+
+
+def _all_places(cat: Catalogue, lowers: list[str], s: int, e: int) -> bool:
+    """Is every token of a PERSON entity a country or capital ("Congo Kigali" is no person)?"""
+    for k in range(s, e):
+        node = cat.trie.get(lowers[k])
+        pats = node.get(_END) if node else None
+        if not pats or not any(cat.entries[p.entry].role in _PLACE_ROLES for p in pats):
+            return False
+    return True
+
+
+def _home_country(chosen: list[tuple[int, int, Entry]]) -> tuple[Optional[str], bool]:
+    """The article's home country: the one its countries, capitals and groups name most.
+
+    Returns (ISO3 or None, strong): strong when it is named at least three times and twice
+    as often as any other.
+    """
+    counts: dict[str, int] = {}
+    for _, _, entry in chosen:
+        if entry.country and (entry.role in _PLACE_ROLES or entry.kind in ("armed_group", "state")):
+            counts[entry.country] = counts.get(entry.country, 0) + 1
+    if not counts:
+        return None, False
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])  # stable: ties go to the first named
+    top, k = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    return top, k >= 3 and k >= 2 * second
+
+
+_CREDIT = re.compile(r"\(([A-Z][\w&'’. -]{1,50}?)/([A-Z][\w'’. -]{1,50}?)\)")
+_COPYRIGHT = re.compile(r"\u00a9 *(?:\d{4} +)?((?:[A-Z][\w'\u2019&-]* ?){1,5})|"
+                        r"((?:[A-Z][\w'\u2019&-]* ){1,5})\u00a9")
+_CORPORATE = re.compile(r"\s+(?:Ltd|Limited|Inc|LLC|plc|Group|Media|All)\.?$")
+
+
+def _fold_the(name: str) -> str:
+    return re.sub(r"^the\s+", "", name.strip().casefold())
+
+
+def _outlet_names(publisher: Optional[str], outlets: list[str]) -> tuple[str, ...]:
+    """The publisher, then each other outlet once ("Rift Bulletin" is "The Rift Bulletin")."""
+    best: dict[str, str] = {}
+    for name in outlets:
+        key = _fold_the(name)
+        if key and len(name) > len(best.get(key, "")):
+            best[key] = name.strip()
+    out = [publisher.strip()] if publisher and publisher.strip() else []
+    pub = _fold_the(publisher) if publisher else None
+    out += [name for key, name in best.items() if key != pub]
+    return tuple(out)
+
+
+def _credits(doc: "Doc") -> tuple[list[str], set[int]]:
+    """Outlets named in photo credits and copyright lines, and the credited names' tokens.
+
+    "(Rift Bulletin/Daniel Kiprop)": the outlet is a media actor, the photographer no actor.
+    """
+    text = doc.text
+    outlets: list[str] = []
+    spans: list[tuple[int, int]] = []
+    for m in _CREDIT.finditer(text):
+        outlet = m.group(1).strip()
+        if 1 <= len(outlet.split()) <= 5:
+            outlets.append(outlet)
+        spans.append((m.start(2), m.end(2)))
+    for m in _COPYRIGHT.finditer(text):
+        name = (m.group(1) or m.group(2) or "").strip()
+        while True:
+            cut = _CORPORATE.sub("", name)
+            if cut == name:
+                break
+            name = cut
+        if name and not name[:1].isdigit() and 1 <= len(name.split()) <= 5:
+            outlets.append(name)
+    tokens: set[int] = set()
+    if spans:
+        for t in doc:
+            if any(a <= t.idx < b for a, b in spans):
+                tokens.add(t.i)
+    return outlets, tokens
 
 
 def _select(cands: list[tuple[int, int, Entry]]) -> list[tuple[int, int, Entry]]:
@@ -417,34 +557,35 @@ def _select_found(found: list[_Found]) -> list[_Found]:
 
 
 @functools.lru_cache(maxsize=64)
-def _publisher_entries(catalogue: Catalogue, publisher: str) -> Optional[tuple[dict, tuple[Entry, ...]]]:
-    name = publisher.strip()
-    if not name:
-        return None
-    known = None
-    for node_entry in _walk(catalogue.trie, [t.lower() for t in _tokens(name)], 0):
-        end, patterns = node_entry
-        if end == len(_tokens(name)):
-            media = [catalogue.entries[p.entry] for p in patterns if catalogue.entries[p.entry].kind == "media"]
-            known = media[0] if media else None
-    entry = known or Entry("ew:media:" + _slug(name), name, "media", None, "JRN")
-    aliases = [name]
-    words = [w for w in re.split(r"[\s\-]+", name) if w[:1].isalpha()]
-    initials = "".join(w[0] for w in words if w[0].isupper())
-    if len(initials) >= 2 and len(words) >= 2:
-        aliases.append(initials)  # "Middle East Eye" -> "MEE"
+def _publisher_entries(catalogue: Catalogue, names: tuple[str, ...]) -> Optional[tuple[dict, tuple[Entry, ...]]]:
+    """A trie of the article's own outlets: catalogue media where known, else new media actors."""
     trie: dict = {}
-    for alias in aliases:
-        toks = _tokens(alias)
-        node = trie
-        for tok in toks:
-            node = node.setdefault(tok.lower(), {})
-        node.setdefault(_END, []).append(_Pattern(0, toks, len(toks) == 1 and _is_word(toks[0])))
-    return trie, (entry,)
-
-
-def _publisher_trie(catalogue: Catalogue, publisher: Optional[str]):
-    return _publisher_entries(catalogue, publisher) if publisher else None
+    pool: list[Entry] = []
+    for name in (n.strip() for n in names):
+        toks_name = _tokens(name)
+        if not toks_name:
+            continue
+        known = None
+        for end, patterns in _walk(catalogue.trie, [t.lower() for t in toks_name], 0):
+            if end == len(toks_name):
+                media = [catalogue.entries[p.entry] for p in patterns if catalogue.entries[p.entry].kind == "media"]
+                known = media[0] if media else None
+        pool.append(known or Entry("ew:media:" + _slug(name), name, "media", None, "JRN"))
+        aliases = [name]
+        bare = re.sub(r"^(?i:the)\s+", "", name)
+        if bare != name and len(_tokens(bare)) >= 2:
+            aliases.append(bare)  # "The Rift Bulletin" -> "Rift Bulletin"
+        words = [w for w in re.split(r"[\s\-]+", bare) if w[:1].isalpha()]
+        initials = "".join(w[0] for w in words if w[0].isupper())
+        if len(initials) >= 2 and len(words) >= 2:
+            aliases.append(initials)  # "Middle East Eye" -> "MEE"
+        for alias in aliases:
+            toks = _tokens(alias)
+            node = trie
+            for tok in toks:
+                node = node.setdefault(tok.lower(), {})
+            node.setdefault(_END, []).append(_Pattern(len(pool) - 1, toks, len(toks) == 1 and _is_word(toks[0])))
+    return (trie, tuple(pool)) if pool else None
 
 
 def _with_the(doc: "Doc", lowers: list[str], start: int, end: int) -> int:
@@ -486,8 +627,44 @@ def _resolve(doc: "Doc", lowers: list[str], cat: Catalogue, s: int, e: int, entr
             j += 1
         while j > e and lowers[j - 1] not in GROUP_TAIL_HEADS:
             j -= 1  # end on a noun: "IS militants", not "IS militant"
-        return _Found(_with_the(doc, lowers, s, j), j, entry, entry.sector)
+        k = s
+        while k > 0 and lowers[k - 1] in GROUP_DESCRIPTORS and s - k < 2:
+            k -= 1  # "the paramilitary Rapid Support Forces"
+        start = _with_the(doc, lowers, k, j)
+        return _Found(_members_of(doc, start, j), j, entry, entry.sector)
+    if entry.kind in ("igo", "organization"):
+        start = _with_the(doc, lowers, s, e)
+        return _Found(start, _possessed(doc, lowers, cat, s, e), entry, entry.sector)
     return _Found(_with_the(doc, lowers, s, e), e, entry, entry.sector)
+
+
+def _members_of(doc: "Doc", s: int, e: int) -> int:
+    """Start of "its allies in the Joint Forces": members of a group stand for the group."""
+    tok = doc[s:e].root
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "of", "among") and tok.head.i == s - 1:
+        noun = tok.head.head
+        if noun.lemma_.lower() in MEMBER_NOUNS and noun.i < s and s - noun.left_edge.i <= 6:
+            return noun.left_edge.i
+    return s
+
+
+def _possessed(doc: "Doc", lowers: list[str], cat: Catalogue, s: int, e: int) -> int:
+    """End of "the UN's humanitarian coordinator in Congo": an organ of the organisation."""
+    n = len(doc)
+    if e >= n or lowers[e] not in _APOS:
+        return e
+    tok = doc[s:e].root
+    head = tok.head
+    if tok.dep_ != "poss" or not (e < head.i <= e + 4) or head.pos_ != "NOUN":
+        return e
+    if head.lemma_.lower() not in ROLE_NOUNS and _agent_at(cat, lowers, head.i) is None:
+        return e
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ == "in" and child.i == end and \
+                any(c.dep_ == "pobj" and c.pos_ == "PROPN" for c in child.children):
+            end = child.right_edge.i + 1
+    return end
 
 
 def _compose(doc: "Doc", lowers: list[str], cat: Catalogue, s: int, e: int, entry: Entry) -> Optional[_Found]:
@@ -507,12 +684,20 @@ def _compose(doc: "Doc", lowers: list[str], cat: Catalogue, s: int, e: int, entr
                     and sector not in STATE_SECTORS:
                 return None
             start = _with_the(doc, lowers, s, end)
+            if start == s:
+                start = _grow_left(doc, lowers, set(), s, end)  # "two senior Rwandan army officers"
             if sector in STATE_SECTORS:
                 return _Found(start, end, entry, sector, kind="state")
             return _Found(start, end, entry, sector, kind="group",
                           id=f"ew:group:{sector.lower()}-{(entry.country or 'none').lower()}",
-                          name=f"{entry.name} {SECTOR_NAMES.get(sector, sector.lower())}")
+                          name=_group_name(sector, entry.name))
     return None
+
+
+def _group_name(sector: str, country_name: Optional[str]) -> str:
+    """ "Civilians (Kenya)": an unaffiliated group named by its sector and country."""
+    label = SECTOR_NAMES.get(sector, sector.lower()).capitalize()
+    return f"{label} ({country_name})" if country_name else label
 
 
 def _first_conjunct(tok: "Token") -> "Token":
@@ -533,6 +718,8 @@ def _capital_acts(doc: "Doc", s: int, e: int) -> bool:
     tok = _first_conjunct(doc[s:e].root)
     dep, head = tok.dep_, tok.head
     if dep == "nsubj":
+        if head.lemma_.lower() == "welcome":  # "Washington welcomed the ceasefire", not tourists
+            return any(c.dep_ == "dobj" and c.lemma_.lower() in POLITICAL_NOUNS for c in head.children)
         return head.lemma_.lower() not in NONAGENT_VERBS
     if dep == "poss":
         return head.lemma_.lower() not in PLACE_NOUNS
@@ -541,7 +728,7 @@ def _capital_acts(doc: "Doc", s: int, e: int) -> bool:
     if dep == "pobj":
         prep = head.lower_
         gov = head.head
-        if prep == "by" and gov.pos_ == "VERB":
+        if prep == "by" and (gov.pos_ == "VERB" or gov.lemma_.lower() in POLITICAL_NOUNS):
             return True
         if prep == "to" and gov.lower_ == "according":
             return True
@@ -565,9 +752,138 @@ def _is_located(doc: "Doc", s: int, e: int) -> bool:
     return prep.lower_ in LOCATIVE_PREPS
 
 
+FOREIGN_MODS = {"western", "foreign", "international", "european", "african", "arab", "regional", "un",
+                "overseas", "outside", "multinational", "global"}
+ORG_HEADS = {"centre": "SOC", "center": "SOC", "alliance": "PTY", "party": "PTY", "front": "PTY",
+             "movement": "SOC", "congress": "PTY", "council": "GOV", "commission": "GOV", "ministry": "GOV",
+             "authority": "GOV", "union": "LAB", "federation": "LAB", "association": "SOC",
+             "foundation": "SOC", "institute": "EDU", "university": "EDU", "committee": "SOC",
+             "coalition": "PTY", "league": "SOC", "network": "SOC", "organisation": "SOC",
+             "organization": "SOC", "forum": "SOC", "society": "SOC", "trust": "SOC", "watch": "SOC",
+             "initiative": "SOC", "church": "REL", "bank": "BUS", "corporation": "BUS", "company": "BUS"}
+_PARTY_HEADS = {"alliance", "party", "front", "congress", "coalition"}
+# Definite descriptions that refer back to a named actor: (tokens, class).
+ANAPHORA = {
+    ("group",): "group", ("rebels",): "armed", ("rebel", "group"): "armed", ("rebel", "militia"): "armed",
+    ("militia",): "armed", ("paramilitaries",): "armed", ("paramilitary", "group"): "armed",
+    ("rebellion",): "armed", ("insurgents",): "armed", ("militants",): "armed", ("armed", "group"): "armed",
+    ("militant", "group"): "armed", ("rights", "group"): "org", ("organisation",): "org",
+    ("organization",): "org", ("watchdog",): "org", ("charity",): "org", ("bloc",): "igo",
+    ("agency",): "agency", ("party",): "party",
+}
+_ANAPHOR_DETS = {"the"}
+_PARTY_DETS = {"the", "her", "his", "their"}
+
+
+INSTITUTIONS = {"army", "military", "government", "regime", "parliament", "ministry", "court", "cabinet",
+                "administration", "authority", "authorities", "forces", "force", "intelligence", "security",
+                "junta", "legislature", "judiciary", "navy", "police"}
+
+
+def _grow_left(doc: "Doc", lowers: list[str], covered: set[int], i: int, end: int) -> int:
+    """Start of an agent phrase with its determiner and modifiers: "two senior officers"."""
+    start = i
+    while start > 0 and start - 1 not in covered and doc[start - 1].head.i in range(start, end) \
+            and doc[start - 1].dep_ in ("det", "nummod", "amod", "compound", "poss") \
+            and (doc[start - 1].is_lower or doc[start - 1].is_digit or doc[start - 1].is_sent_start
+                 or lowers[start - 1] in FOREIGN_MODS) and i - start < 4:
+        start -= 1
+    return start
+
+
+def _unknown_orgs(doc: "Doc", lowers: list[str], cat: Catalogue, taken: set[int]) -> list[_Found]:
+    """Capitalised names ending in an organisation word: "the Mulika Rights Centre"."""
+    out = []
+    i, n = 0, len(doc)
+    while i < n:
+        t = doc[i]
+        if i in taken or not (t.is_title and t.is_alpha) or lowers[i] in ("the", "a", "an"):
+            i += 1
+            continue
+        j, head = i, None
+        while j < n and j not in taken and (
+                (doc[j].is_title and doc[j].is_alpha)
+                or (lowers[j] in ("of", "for", "and") and j + 1 < n and doc[j + 1].is_title)):
+            if lowers[j] in ORG_HEADS:
+                head = j
+            j += 1
+        if head is not None and j - i >= 2 and not _shouting(doc, i, {}):
+            words = lowers[i:j]
+            sector = ORG_HEADS[lowers[head]]
+            if "rights" in words or "human" in words:
+                sector = "SOC"  # PLOVER has no NGO sector; SOC is civil society
+            sent = doc[i].sent
+            if lowers[head] in _PARTY_HEADS and (sector == "PTY") and \
+                    any(tok.lower_ == "opposition" for tok in sent):
+                sector = "OPP"
+            name = doc[i:j].text
+            country = _based_in(doc, lowers, cat, j)
+            entry = Entry("ew:org:" + _slug(name), name, "organization", country, sector, "org?")
+            out.append(_Found(_with_the(doc, lowers, i, j), j, entry, sector))
+        i = max(j, i + 1)
+    return out
+
+
+def _based_in(doc: "Doc", lowers: list[str], cat: Catalogue, e: int) -> Optional[str]:
+    """The country in ", a Nairobi-based rights group" just after an organisation's name."""
+    sent_end = doc[e - 1].sent.end
+    for k in range(e, min(e + 8, sent_end)):
+        if lowers[k] == "based" and k >= 2 and lowers[k - 1] == "-":
+            node = cat.trie.get(lowers[k - 2])
+            for pat in (node or {}).get(_END, ()):
+                entry = cat.entries[pat.entry]
+                if entry.role in _PLACE_ROLES and entry.country:
+                    return entry.country
+    return None
+
+
+_CLASSES = {
+    "armed": ("armed_group",), "group": ("armed_group", "organization"), "org": ("organization",),
+    "igo": ("igo",), "agency": ("igo", "organization"), "party": ("organization",),
+}
+
+
+def _class_ok(f: _Found, cls: str) -> bool:
+    kind = f.kind or f.entry.kind
+    if kind not in _CLASSES[cls]:
+        return False
+    return cls != "party" or f.sector in ("PTY", "OPP")
+
+
+def _anaphora(doc: "Doc", lowers: list[str], covered: set[int], found: list[_Found]) -> list[_Found]:
+    """"the group", "the bloc", "her party", "she": placeholders resolved in ``_ground``."""
+    out = []
+    n = len(doc)
+    ordered = sorted(found, key=lambda f: f.start)
+    for i in range(n - 1):
+        det = lowers[i]
+        if det in _PARTY_DETS and i not in covered:
+            for words, cls in ANAPHORA.items():
+                e = i + 1 + len(words)
+                if tuple(lowers[i + 1:e]) != words or any(k in covered for k in range(i, e)):
+                    continue
+                if det != "the" and cls != "party":
+                    continue
+                if e < n and (doc[e].pos_ in ("NOUN", "PROPN") or lowers[e] == "of"):
+                    continue  # "the group's", "the rebel group leaders", "the group of protesters"
+                if any(_class_ok(f, cls) for f in ordered if f.end <= i):
+                    entry = Entry("ew:anaphor", doc[i:e].text, cls, None, None, "coref")
+                    out.append(_Found(i, e, entry, None))
+                    covered.update(range(i, e))
+                break
+    for t in doc:
+        if t.lower_ in ("she", "he") and t.dep_ in ("nsubj", "nsubjpass") and t.i not in covered:
+            out.append(_Found(t.i, t.i + 1, Entry("ew:anaphor", t.text, "person", None, None, "pronoun"), None))
+    return out
+
+
 def _bare_agents(doc: "Doc", lowers: list[str], cat: Catalogue, covered: set[int],
                  found: list[_Found]) -> list[_Found]:
-    """Agent phrases with no country of their own: "rebel groups", "protesters"."""
+    """Agent phrases with no country of their own: "rebel groups", "protesters", "the army".
+
+    Their country is settled in ``_ground``; here the phrase is found and its span grown
+    over its determiner and modifiers ("two senior officers", "the state health ministry").
+    """
     out = []
     by_token = {k: f for f in found for k in range(f.start, f.end)}
     i, n = 0, len(doc)
@@ -581,15 +897,19 @@ def _bare_agents(doc: "Doc", lowers: list[str], cat: Catalogue, covered: set[int
             continue
         end, sector = hit
         last = doc[end - 1]
-        ok = (sector in BARE_SECTORS and last.pos_ == "NOUN" and last.dep_ != "compound" and not (doc[i].is_title and not doc[i].is_sent_start)
-              and not (end - i == 1 and last.lemma_.lower() in BARE_SKIP))
+        definite = i > 0 and lowers[i - 1] == "the" and last.lemma_.lower() in INSTITUTIONS
+        owned = i > 0 and i - 1 in covered and doc[i - 1].head.i in range(i, end)  # "RSF artillery"
+        ok = (not owned and sector in BARE_SECTORS and last.pos_ == "NOUN" and last.dep_ != "compound"
+              and not (doc[i].is_title and not doc[i].is_sent_start)
+              and not (end - i == 1 and last.lemma_.lower() in BARE_SKIP
+                       and not (definite and sector in STATE_SECTORS)))
         if ok:
+            start = _grow_left(doc, lowers, covered, i, end)
+            foreign = any(lowers[k] in FOREIGN_MODS for k in range(start, i))
             country = _context_country(doc, last, by_token)
-            ident = f"ew:group:{sector.lower()}-{(country.country if country else 'none').lower()}"
-            label = SECTOR_NAMES.get(sector, sector.lower())
-            entry = Entry(ident, f"{country.name} {label}" if country else label.capitalize(), "group",
-                          country.country if country else None, sector)
-            out.append(_Found(i, end, entry, sector))
+            entry = Entry("ew:group:bare", lowers[end - 1], "group",
+                          country.country if country else None, sector, "foreign" if foreign else "bare")
+            out.append(_Found(start, end, entry, sector))
             i = end
         else:
             i += 1
@@ -607,16 +927,25 @@ def _context_country(doc: "Doc", head: "Token", by_token: dict) -> Optional[Entr
     return None
 
 
-def _persons(doc: "Doc", lowers: list[str], cat: Catalogue, found: list[_Found]) -> list[_Found]:
-    """PERSON entities outside the catalogue, with country and sector from their title."""
+def _persons(doc: "Doc", lowers: list[str], cat: Catalogue, found: list[_Found],
+             not_people: set[int] = frozenset()) -> list[_Found]:
+    """PERSON entities outside the catalogue, with country and sector from their title.
+
+    Credited photographers ("(Rift Bulletin/Daniel Kiprop)") and bylines ("By Jane Doe")
+    are not actors; a lone name is kept only as a subject or after a title.
+    """
     by_token = {k: f for f in found for k in range(f.start, f.end)}
     people: list[_Found] = []
     surnames: dict[str, _Found] = {}
     singles = []
     for ent in doc.ents:
-        if ent.label_ != "PERSON":
+        if ent.label_ != "PERSON" and not _named_by_title(doc, ent):
             continue
         s, e = ent.start, ent.end
+        if any(k in not_people or lowers[k] == "/" for k in range(s, e)):
+            continue
+        if s > 0 and lowers[s - 1] == "by" and (doc[s - 1].is_sent_start or doc[s - 1].is_title):
+            continue  # a byline
         while e > s and (lowers[e - 1] in _APOS or not doc[e - 1].is_alpha and doc[e - 1].text not in "-."):
             e -= 1
         while s < e and lowers[s].rstrip(".") in TITLE_WORDS:
@@ -626,11 +955,13 @@ def _persons(doc: "Doc", lowers: list[str], cat: Catalogue, found: list[_Found])
         if not any(t.is_title or t.is_upper for t in doc[s:e]):
             continue
         if e - s == 1:
-            singles.append((s, e))
+            if s > ent.start or doc[s].dep_ in ("nsubj", "nsubjpass"):
+                singles.append((s, e))
             continue
         name = doc[s:e].text
-        country, sector, start = _title_of(doc, lowers, cat, s, e, by_token)
-        entry = Entry("ew:person:" + _slug(name), name, "person", country, sector)
+        country, sector, start, tied = _title_of(doc, lowers, cat, s, e, by_token)
+        entry = Entry("ew:person:" + _slug(name), name, "person", country, sector,
+                      "person" if tied or country else "person?")
         person = _Found(start, e, entry, sector)
         if start < s:
             for k in range(start, s):
@@ -658,40 +989,213 @@ def _persons(doc: "Doc", lowers: list[str], cat: Catalogue, found: list[_Found])
     return found + people
 
 
-def _title_of(doc: "Doc", lowers: list[str], cat: Catalogue, s: int, e: int,
-              by_token: dict) -> tuple[Optional[str], Optional[str], int]:
-    """(country, sector, start) of a named person from the words around the name.
+PERSON_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "negotiator", "adviser", "advisor", "leader",
+                "minister", "official", "envoy", "commander", "director", "chief", "head", "president",
+                "secretary", "ambassador", "mediator", "representative", "chairman", "chairwoman", "analyst",
+                "researcher", "lawyer", "activist", "resident", "witness", "doctor", "student", "journalist",
+                "correspondent", "diplomat", "general", "colonel", "governor", "mayor", "aide"}
 
-    A title just before the name ("Russian Foreign Minister Sergei Lavrov") joins the
-    mention; an appositive after it ("Hakem al-Zamli, chief of the Iraqi parliament's
-    security and defense committee") lends its country and sector.
+
+def _named_by_title(doc: "Doc", ent) -> bool:
+    """A name the tagger took for an organisation, in apposition to a person's title.
+
+    "Congo's chief negotiator, Pascal Ilunga Mbuyi" and "Pascal Ilunga Mbuyi, an adviser
+    to the minister" name a person whatever the tagger says.
+    """
+    if ent.label_ not in ("ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART") or len(ent) < 2:
+        return False
+    if not all(t.is_title and t.pos_ == "PROPN" for t in ent) or any(t.lower_ in ORG_HEADS for t in ent):
+        return False
+    root = ent.root
+    if root.dep_ == "appos" and root.head.i < ent.start and root.head.lemma_.lower() in PERSON_NOUNS:
+        return True
+    return any(c.dep_ == "appos" and c.i >= ent.end and c.lemma_.lower() in PERSON_NOUNS for c in root.children)
+
+
+def _title_of(doc: "Doc", lowers: list[str], cat: Catalogue, s: int, e: int,
+              by_token: dict) -> tuple[Optional[str], Optional[str], int, bool]:
+    """(country, sector, start, tied) of a named person from the words around the name.
+
+    A title just before the name ("Russian Foreign Minister Sergei Lavrov", "Army spokesman
+    Brigadier General X") joins the mention, and so does a title it stands in apposition
+    to ("Congo's chief negotiator, X"); an appositive after it ("Hakem al-Zamli, chief of
+    the Iraqi parliament's security and defense committee") lends its country and sector.
+    ``tied`` is true where the person speaks for an international body ("a spokeswoman for
+    the EU"): no home country is guessed for them.
     """
     prev = by_token.get(s - 1)
-    if prev is not None and prev.end == s and prev.entry.kind == "state" and prev.sector:
-        return prev.entry.country, prev.sector, prev.start
-    j = s
-    while j > 0 and doc[j - 1].dep_ in ("compound", "amod") and j <= doc[j - 1].head.i < e and doc[j - 1].is_title:
-        j -= 1
-    hit = _agent_at(cat, lowers, j) if j < s else None
-    if hit and hit[0] == s:  # "Foreign Minister Sergei Lavrov"
-        return None, hit[1], j
+    if prev is not None and prev.end == s and prev.entry.kind == "state" and prev.sector \
+            and prev.entry.role != "bare":
+        return prev.entry.country, prev.sector, prev.start, False
+    for j in range(max(0, s - 6), s):
+        if not doc[j].is_title or any(doc[k].is_sent_start or not doc[k].is_alpha for k in range(j + 1, s)):
+            continue
+        hit = _agent_at(cat, lowers, j)
+        if not hit or hit[0] > s or any(lowers[k].rstrip(".") not in TITLE_WORDS for k in range(hit[0], s)):
+            continue
+        before = by_token.get(j - 1)
+        if before is not None and before.end == j and before.entry.kind == "state" and before.entry.country \
+                and before.entry.role != "bare":
+            return before.entry.country, hit[1], before.start, False  # "Kenyan Government spokesman X"
+        return None, hit[1], j, False
     root = doc[s:e].root
+    if root.dep_ == "appos" and root.head.i < s and s > 0 and lowers[s - 1] == ",":
+        head = root.head
+        lo = head.left_edge.i
+        if s - lo <= 8 and head.pos_ == "NOUN":
+            country, sector, tied = _inner(doc, lowers, cat, lo, s - 1, by_token)
+            return country, sector, lo, tied  # "An M23 spokesman, X"
     for child in root.children:
         if child.dep_ != "appos" or child.i < e:
             continue
-        lo, hi = child.left_edge.i, child.right_edge.i + 1
-        inner = sorted({id(f): f for k in range(lo, hi) if (f := by_token.get(k))}.values(), key=lambda f: f.start)
-        country = next((f.entry.country for f in inner if f.entry.country), None)
+        country, sector, tied = _inner(doc, lowers, cat, child.left_edge.i, child.right_edge.i + 1, by_token)
+        return country, sector, s, tied
+    return None, None, s, False
+
+
+def _inner(doc: "Doc", lowers: list[str], cat: Catalogue, lo: int, hi: int,
+           by_token: dict) -> tuple[Optional[str], Optional[str], bool]:
+    """(country, sector, tied) of the mentions and title words in a person's appositive."""
+    inner = sorted({id(f): f for k in range(lo, hi) if (f := by_token.get(k))}.values(), key=lambda f: f.start)
+    country = next((f.entry.country for f in inner if f.entry.country), None)
+    sector = next((f.sector for f in inner if f.sector and f.entry.role != "bare"), None)
+    tied = any((f.kind or f.entry.kind) in ("igo", "media") and not f.entry.country for f in inner)
+    if sector is None:
+        # a title word inside the appositive: "a lawmaker", "the army's chief"
+        for k in range(lo, hi):
+            hit = _agent_at(cat, lowers, k)
+            if hit:
+                sector = hit[1]
+                break
+    if sector is None:
         sector = next((f.sector for f in inner if f.sector), None)
-        if sector is None:
-            # a title word inside the appositive: "a lawmaker", "the army's chief"
-            for k in range(lo, hi):
-                hit = _agent_at(cat, lowers, k)
-                if hit:
-                    sector = hit[1]
-                    break
-        return country, sector, s
-    return None, None, s
+    return country, sector, tied
+
+
+def _ground(doc: "Doc", lowers: list[str], cat: Catalogue, found: list[_Found],
+            dominant: Optional[str], strong: bool) -> list[_Found]:
+    """Give every actor without a country of its own one, and resolve back-references.
+
+    A bare agent takes the country of the nearest preceding mention of its sector, else
+    the article's home country ("police" -> Kenya's police); organs of a state become the
+    state with their sector, other sectors a group "<Sector> (<Country>)".  Unknown
+    organisations and people take the home country; an unknown outlet only where the home
+    country is clear.  "the group" and the like take the most recent actor of their class,
+    "she"/"he" the most recent person within the last three sentences.
+    """
+    countries = _country_entries(cat)
+    sent_index = [0] * len(doc)  # token -> sentence number
+    for k, sent in enumerate(doc.sents):
+        sent_index[sent.start:sent.end] = [k] * (sent.end - sent.start)
+    quoted = _quoted(doc)
+    last_country: dict[str, str] = {}
+    last_security: Optional[str] = None
+    out: list[_Found] = []
+    for f in sorted(found, key=lambda f: f.start):
+        role = f.entry.role
+        if role == "coref":
+            target = next((g for g in reversed(out) if _class_ok(g, f.entry.kind)), None)
+            if target is None:
+                continue
+            f = _Found(f.start, f.end, target.entry, target.sector, False, target.kind, target.id, target.name)
+        elif role == "pronoun":
+            target = _antecedent(doc, f.start, out, quoted, sent_index)
+            if target is None:
+                continue
+            f = _Found(f.start, f.end, target.entry, target.sector, False, target.kind, target.id, target.name)
+        elif role == "bare" and (same := _same_head(doc, lowers, f, out)) is not None:
+            # "the regime" after "the Bashar al-Assad regime", "the police" after "Kenyan police"
+            f = _Found(f.start, f.end, same.entry, same.sector, False, same.kind, same.id, same.name)
+        elif role in ("bare", "foreign"):
+            sector = f.sector
+            if lowers[f.end - 1] in ("officer", "officers"):
+                words = set(lowers[f.start:f.end])
+                sector = "MIL" if words & {"military", "army", "navy", "militar"} else \
+                    "COP" if "police" in words else last_security or sector
+            iso = f.entry.country
+            if iso is None and role == "bare":
+                iso = last_country.get(sector) or dominant
+            state = countries.get(iso) if iso else None
+            if state is not None and sector in STATE_SECTORS:
+                f = _Found(f.start, f.end, state, sector, kind="state")
+            else:
+                cname = state.name if state is not None else None
+                entry = Entry(f"ew:group:{sector.lower()}-{(iso or 'none').lower()}", _group_name(sector, cname),
+                              "group", iso if state is not None else None, sector)
+                f = _Found(f.start, f.end, entry, sector)
+        elif role in ("person?", "org?") or (f.entry.kind == "media" and f.entry.id.startswith("ew:media:")
+                                            and not f.entry.country):
+            iso = f.entry.country
+            if iso is None and role in ("person?", "org?"):
+                iso = (last_country.get(f.sector) if f.sector in STATE_SECTORS else None) or dominant
+            elif iso is None and strong:
+                iso = dominant
+            e = f.entry
+            entry = Entry(e.id, e.name, e.kind, iso, e.sector, "actor", e.start, e.end)
+            f = _Found(f.start, f.end, entry, f.sector, f.metonym, f.kind, f.id, f.name)
+        kind = f.kind or f.entry.kind
+        if f.entry.country and f.sector and kind in ("state", "group"):
+            last_country[f.sector] = f.entry.country
+            if kind == "state" and f.sector in ("COP", "MIL"):
+                last_security = f.sector
+        out.append(f)
+    return out
+
+
+def _same_head(doc: "Doc", lowers: list[str], f: _Found, out: list[_Found]) -> Optional[_Found]:
+    """The last named actor whose mention ends in the same noun as this definite one."""
+    if lowers[f.start] != "the" or f.end - f.start != 2:
+        return None
+    head = lowers[f.end - 1]
+    for g in reversed(out):
+        if g.end - g.start >= 2 and lowers[g.end - 1] == head and g.entry.country and \
+                (g.kind or g.entry.kind) == "state":
+            return g
+    return None
+
+
+def _quoted(doc: "Doc") -> list[bool]:
+    """Is each token inside quotation marks?  A line break closes any open quote."""
+    out, inside = [], False
+    for t in doc:
+        if "\n" in t.text:
+            inside = False
+        if t.text in ('"', "\u201c", "\u201d"):
+            inside = (t.text == "\u201c") or (t.text == '"' and not inside)
+            out.append(False)
+            continue
+        out.append(inside)
+    return out
+
+
+def _antecedent(doc: "Doc", i: int, out: list[_Found], quoted: list[bool],
+                sent_index: list[int]) -> Optional[_Found]:
+    """The person "she"/"he" at token i refers to: the subject of the nearest main clause
+    before it (outside quotes, within three sentences of narrative), where that is a person."""
+    people = {k: g for g in out if (g.kind or g.entry.kind) == "person" for k in range(g.start, g.end)}
+    seen: set[int] = set()  # sentences with narrative (unquoted) words passed so far
+    for k in range(i - 1, -1, -1):
+        tok = doc[k]
+        if quoted[k]:
+            continue
+        seen.add(sent_index[k])
+        if len(seen) > 3:
+            return None
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "ROOT":
+            continue
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        return people.get(k)
+    return None
+
+
+@functools.lru_cache(maxsize=8)
+def _country_entries(cat: Catalogue) -> dict[str, Entry]:
+    out: dict[str, Entry] = {}
+    for e in cat.entries:
+        if e.role == "country" and e.country and e.kind == "state":
+            out.setdefault(e.country, e)
+    return out
 
 
 def _merge_adjacent(found: list[_Found]) -> list[_Found]:
