@@ -49,6 +49,14 @@ class Mentions:
         if head.i not in exclude:
             direct = self.covering(head)
             if direct:
+                # "RSF artillery": a generic head ("artillery", "troops") resolved on its own
+                # yields to a named owner among its own modifiers
+                if direct[0].span.start >= head.idx:
+                    for child in head.lefts:
+                        if child.dep_ in ("compound", "poss") and child.i not in exclude:
+                            own = [m for m in self.covering(child) if m.span.end <= head.idx]
+                            if own:
+                                return own[:1]
                 return direct[:1]
         found: list[ActorMention] = []
         for child in head.lefts:

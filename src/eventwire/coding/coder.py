@@ -86,10 +86,22 @@ def _verb_entry(token: "Token", lexicon: Lexicon) -> Optional[Entry]:
             continue
         if objs & set(entry.not_objects):
             continue
+        if entry.requires_child and not _has_child_word(token, entry.requires_child):
+            continue
         rank = 2 if (entry.particle or entry.objects) else 1
         if rank >= best_rank:
             best, best_rank = entry, rank
     return best
+
+
+def _has_child_word(token: "Token", words) -> bool:
+    """Whether a child or grandchild of ``token`` is one of ``words`` ("cleared it of", "held X responsible")."""
+    for child in token.children:
+        if child.lower_ in words:
+            return True
+        if child.dep_ not in ("ccomp", "advcl", "relcl", "conj") and any(g.lower_ in words for g in child.children):
+            return True
+    return False
 
 
 def _noun_entry(token: "Token", lexicon: Lexicon) -> Optional[tuple[int, Entry]]:
@@ -199,6 +211,34 @@ def _fallback_recipient(trigger: "Token", table: args.Mentions, taken) -> list[A
     return []
 
 
+_PERSONAL = {"he", "she", "him", "her"}
+
+
+def _pronoun_actor(subj_tokens, table: args.Mentions) -> list[ActorMention]:
+    """'he'/'she' left unresolved: the nearest person named before it in this or the last sentence."""
+    for tok in subj_tokens:
+        if tok.lower_ not in _PERSONAL or table.covering(tok):
+            continue
+        sent = tok.sent
+        first = sent.start
+        if first > 0:
+            first = tok.doc[first - 1].sent.start
+        for i in range(tok.i - 1, first - 1, -1):
+            persons = [m for m in table.by_token.get(i, ()) if m.kind == "person"]
+            if persons:
+                return persons[:1]
+    return []
+
+
+def _of_objects(obj_tokens, table: args.Mentions) -> list["Token"]:
+    """"froze the assets of three commanders": the owner behind an object naming no actor."""
+    out = []
+    for tok in obj_tokens:
+        if tok.pos_ in ("NOUN",) and not table.of_phrase(tok):
+            out.extend(t for t in args.prep_objects(tok, ("of",)) if t not in obj_tokens)
+    return out
+
+
 def _build(trig: _Trigger, table: args.Mentions, lexicon: Lexicon) -> Optional[_Candidate]:
     entry, head = trig.entry, trig.head
     phrase = frozenset(range(trig.start, head.i + 1))
@@ -210,12 +250,21 @@ def _build(trig: _Trigger, table: args.Mentions, lexicon: Lexicon) -> Optional[_
         preps = _VERB_RECIPIENT_PREPS + entry.recipient_preps
         subj_tokens = args.subject_tokens(verb, lexicon)
         cand.actors = _mentions(subj_tokens, table)
-        obj_tokens = args.object_tokens(verb, preps)
+        if not cand.actors:
+            cand.actors = _pronoun_actor(subj_tokens, table)
+        if entry.object_is_theme:
+            obj_tokens = args.prep_objects(verb, preps) + [c for c in verb.children if c.dep_ == "dative"]
+        else:
+            obj_tokens = args.object_tokens(verb, preps)
+            obj_tokens += _of_objects(obj_tokens, table)
         cand.recipient_heads = obj_tokens
         cand.recipients = [m for m in _mentions(obj_tokens, table) if m not in cand.actors]
-        if not cand.recipients and not any(c.dep_ == "dobj" for c in verb.children) and not args.is_passive(verb):
+        if not cand.recipients and not entry.object_is_theme and not any(c.dep_ == "dobj" for c in verb.children) \
+                and not args.is_passive(verb):
             cand.recipients = _fallback_recipient(verb, table, cand.actors)
         cand.modality = modality(verb, lexicon)
+        if entry.future_only and cand.modality not in ("future", "hypothetical"):
+            return None
         cand.anchored = True
         return cand
     # nominal trigger
@@ -228,7 +277,7 @@ def _build(trig: _Trigger, table: args.Mentions, lexicon: Lexicon) -> Optional[_
     cand = _Candidate(trig, clause_verb, entry=entry, light=verb is not None)
     recipient_preps = _NOUN_RECIPIENT_PREPS + entry.recipient_preps
     if entry.type in ("ASSAULT", "COERCE", "ACCUSE", "SANCTION"):
-        recipient_preps += ("of",)
+        recipient_preps += ("of",) + (("at",) if entry.type == "ASSAULT" else ())
         actor_preps = _NOUN_ACTOR_PREPS
     else:
         actor_preps = _NOUN_ACTOR_PREPS + ("of",)
@@ -241,7 +290,9 @@ def _build(trig: _Trigger, table: args.Mentions, lexicon: Lexicon) -> Optional[_
             for mention in table.covering(token)[:1]:
                 if mention not in actors:
                     actors.append(mention)
-    anchored = bool(actors and (actor_tokens or any(m.dep_ == "poss" for m in modifiers)))
+    # "an RSF assault on X" (one attack) anchors; "coalition strikes have been slow" (a habit) does not
+    anchored = bool(actors and (actor_tokens or any(m.dep_ == "poss" for m in modifiers)
+                                or (head.tag_ == "NN" and any(m.dep_ == "compound" for m in modifiers))))
     if not actors and verb is not None:
         actors = _mentions(args.subject_tokens(verb, lexicon), table)
     rec_tokens = args.prep_objects(head, recipient_preps)
@@ -264,6 +315,260 @@ def _build(trig: _Trigger, table: args.Mentions, lexicon: Lexicon) -> Optional[_
         # the noun is the object of a non-light verb ("condemned the bombing"): its content
         cand.anchored = cand.anchored and bool(actor_tokens or rec_tokens)
     return cand
+
+
+# ------------------------------------------------------------------ refinements
+
+_SPEECH = frozenset({"say", "tell", "announce", "claim", "state", "insist", "add", "report", "confirm",
+                     "acknowledge", "admit", "write", "explain", "allege", "assert", "declare"})
+_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i", "them", "us"})
+_BOTH = frozenset({"both", "two", "warring", "rival"})
+_TROOPS = frozenset({"troop", "soldier", "fighter", "force", "forces", "unit", "battalion", "brigade", "army"})
+_FEATURE_RANK = {"site": 0, "city": 0, "admin": 1, "region": 2, "country": 3, "continent": 4}
+
+
+def _speech_frame(token: "Token") -> Optional["Token"]:
+    """The speech verb whose reported content holds ``token``'s clause ("police said they had ...")."""
+    current, seen = token, 0
+    while seen < 6 and current.head is not current:
+        seen += 1
+        if current.dep_ in ("ccomp", "parataxis") and current.head.lemma_.lower() in _SPEECH:
+            return current.head
+        if current.dep_ in ("ccomp", "advcl", "relcl", "acl", "csubj"):
+            return None
+        current = current.head
+    return None
+
+
+def _speaker_mentions(token: "Token", table: args.Mentions, analysis: Analysis,
+                      by_id: dict[str, ActorMention], lexicon: Lexicon) -> list[ActorMention]:
+    """The speaker of the statement that contains ``token``: the speech verb's subject, or the quote's."""
+    frame = _speech_frame(token)
+    if frame is not None:
+        found = _mentions(args.subject_tokens(frame, lexicon), table)
+        if found:
+            return found
+    for quote in analysis.quotes:
+        if quote.content.start <= token.idx < quote.content.end:
+            out = []
+            if quote.speaker.actor_id and quote.speaker.actor_id in by_id:
+                out.append(by_id[quote.speaker.actor_id])
+            if quote.speaker.span is not None:
+                s, e = quote.speaker.span.start, quote.speaker.span.end
+                out.extend(m for m in analysis.actors if m.span.start < e and m.span.end > s and m not in out)
+            return out
+    return []
+
+
+def _instrument(cand: _Candidate, lexicon: Lexicon) -> None:
+    """The weapon named by the subject, object, "with"/"using" phrase sets mode and ACLED sub-type."""
+    entry = cand.entry
+    if entry.type != "ASSAULT" or entry.mode not in (None, "firearms") or cand.trigger.entry.pos != "verb":
+        return
+    verb = cand.trigger.head
+    heads = [c for c in verb.children if c.dep_ in ("nsubj", "dobj")]
+    heads += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "by")
+              for p in c.children if p.dep_ == "pobj"]
+    heads += [p for c in verb.children if c.dep_ == "advcl" and c.lemma_.lower() == "use"
+              for p in c.children if p.dep_ == "dobj"]
+    for head in heads:
+        for tok in [head] + [c for c in head.children if c.dep_ == "compound"]:
+            hit = lexicon.instruments.get(tok.lemma_.lower()) or lexicon.instruments.get(tok.lower_)
+            if hit is None or hit[0] == entry.mode:
+                continue
+            mode, pair = hit
+            if entry.mode == "firearms" and mode in ("firearms", "primitive", "crowd-control"):
+                continue
+            changes = {"mode": mode}
+            if pair is not None and (entry.acled is None or pair[0] == "Explosions/Remote violence"):
+                changes.update(acled=pair, acled_civilian=None, acled_armed=None, acled_state=None, acled_nonstate=None)
+            cand.entry = replace(entry, **changes)
+            return
+
+
+def _request_mode(cand: _Candidate, lexicon: Lexicon) -> None:
+    """REQUEST/REJECT mode from what is asked for (PLOVER: assist, change, yield, meet)."""
+    if cand.entry.type not in ("REQUEST", "REJECT") or cand.entry.mode or not lexicon.request_modes:
+        return
+    head = cand.trigger.head
+    tokens = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+    tokens += args.prep_objects(head, ("for",))
+    for comp in [c for c in head.children if c.dep_ in ("xcomp", "ccomp", "acl", "relcl")]:
+        tokens.append(comp)
+        tokens += [c for c in comp.children if c.dep_ == "dobj"]
+    expanded = []
+    for tok in tokens:
+        expanded.extend(args.coordinated(tok))
+    for tok in expanded:
+        mode = lexicon.request_modes.get(tok.lemma_.lower())
+        if mode:
+            cand.entry = replace(cand.entry, mode=mode)
+            return
+
+
+def _refine(cands: dict[int, _Candidate], drop: set[int], table: args.Mentions, lexicon: Lexicon,
+            analysis: Analysis, by_id: dict[str, ActorMention]) -> None:
+    """Argument and label repairs that need the other candidates of the article."""
+    live = {i: c for i, c in cands.items() if i not in drop}
+    for i, cand in sorted(live.items()):
+        head = cand.trigger.head
+        entry = cand.entry
+        # "fired tear gas and then live rounds at protesters": a weapon noun in the object of
+        # a violent verb (or of a verb coordinated with one) is that verb's event
+        if cand.trigger.entry.pos == "noun" and entry.type == "ASSAULT" and head.dep_ in ("dobj", "conj"):
+            verb = head.head
+            while verb.dep_ == "conj" and verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+                verb = verb.head
+            host = verb
+            if host.dep_ == "conj" and host.head.i in live and host.head.pos_ in ("VERB", "AUX"):
+                host = host.head
+            if host.pos_ in ("VERB", "AUX") and host.i in live and live[host.i].entry.type == "ASSAULT":
+                if not cand.actors:
+                    cand.actors = list(live[host.i].actors) or _mentions(args.subject_tokens(verb, lexicon), table)
+                rec = args.prep_objects(verb, _VERB_RECIPIENT_PREPS + ("into",))
+                if not rec and host is not verb:
+                    rec = args.prep_objects(host, _VERB_RECIPIENT_PREPS + ("into",))
+                cand.recipient_heads = cand.recipient_heads + rec
+                cand.recipients += [m for m in _mentions(rec, table) if m not in cand.recipients and m not in cand.actors]
+                cand.anchored = True
+                if verb is not host and cand.modality == "asserted":
+                    cand.modality = live[host.i].modality
+        # the verb shares the "at protesters" of a coordinated verb
+        if cand.trigger.entry.pos == "verb" and entry.type == "ASSAULT" and not cand.recipients:
+            for conj in [c for c in head.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]:
+                rec = args.prep_objects(conj, ("at", "on", "against"))
+                for obj in [c for c in conj.children if c.dep_ == "dobj"]:
+                    rec += args.prep_objects(obj, ("at", "on", "against"))
+                cand.recipients += [m for m in _mentions(rec, table) if m not in cand.actors and m not in cand.recipients]
+                cand.recipient_heads = cand.recipient_heads + rec
+        _instrument(cand, lexicon)
+        _request_mode(cand, lexicon)
+        # "trucks carrying food": the noun an active participle hangs on is its doer
+        if not cand.actors and cand.trigger.entry.pos == "verb" and head.dep_ == "acl" and head.tag_ == "VBG":
+            cand.actors = [m for m in table.of_phrase(head.head) if m not in cand.recipients]
+        # "police said they had arrested ...": a pronoun subject in reported speech is the speaker
+        subj = [c for c in (cand.clause_verb or head).children if c.dep_ == "nsubj"]
+        if (cand.trigger.entry.pos == "verb" or cand.light) and subj and subj[0].lower_ in _PRONOUNS \
+                and not table.covering(subj[0]) and not (subj[0].lower_ in _PERSONAL and cand.actors):
+            rec_ids = {m.id for m in cand.recipients}
+            known = {m.id for m in cand.actors}
+            cand.actors += [m for m in _speaker_mentions(head, table, analysis, by_id, lexicon)
+                            if m.id not in rec_ids and m.id not in known]
+        # reported "would" is the speaker's "will": "she said her party would hold a march"
+        if cand.modality == "hypothetical" and _speech_frame(head) is not None:
+            verb = cand.clause_verb or head
+            auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+            marks = {c.lower_ for t in verb.subtree for c in [t] if c.dep_ == "mark"}
+            if auxes & {"would", "'d"} and not marks & {"if", "unless"} and not _has_neg(verb) \
+                    and not args.is_passive(verb) and not any(c.lower_ in ("likely", "possibly", "probably") for c in verb.children):
+                cand.modality = "future"
+        # "we will respond": the threat itself is made now (a conditional one stays hypothetical)
+        if cand.entry.future_only and cand.modality == "future":
+            cand.modality = "asserted"
+        # "a week of talks mediated by Qatar" after which X and Y signed: the talks are X and Y's
+        if entry.type == "CONSULT" and cand.trigger.entry.pos == "noun":
+            mediators = []
+            for child in head.children:
+                if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in ("mediate", "broker", "host", "facilitate", "sponsor"):
+                    mediators = _mentions(args.agent(child), table)
+                    cand.entry = replace(entry, mode="third-party")
+            if not cand.actors:
+                up = head
+                while up.dep_ in ("pobj", "prep") and up.head is not up:
+                    up = up.head
+                if up is not head and up.pos_ in ("VERB", "AUX"):
+                    cand.actors = _mentions(args.subject_tokens(up, lexicon), table)
+                    cand.anchored = cand.anchored or bool(cand.actors)
+            cand.actors += [m for m in mediators if m not in cand.actors]
+        # "sent troops across the border" with nobody to receive them: a deployment
+        if entry.type == "AID" and entry.object_is_theme and not cand.recipients:
+            objs = [c.lemma_.lower() for c in head.children if c.dep_ == "dobj"]
+            if objs and objs[0] in _TROOPS:
+                cand.entry = replace(entry, type="MOBILIZE", mode="troops", contexts=("military",), cameo=None,
+                                     acled=("Strategic developments", "Change to group/activity"))
+    # "both sides", "the two sides": the parties of the latest event with two of them
+    for i, cand in sorted(live.items()):
+        for heads, attr in ((cand.recipient_heads, "recipients"),
+                            (args.subject_tokens(cand.trigger.head, lexicon) if cand.trigger.entry.pos == "verb" else [], "actors")):
+            for tok in heads:
+                if tok.lemma_.lower() in ("side", "party") and any(c.lower_ in _BOTH for c in tok.children):
+                    parties = _latest_parties(live, i)
+                    current = getattr(cand, attr)
+                    setattr(cand, attr, current + [m for m in parties if m not in current])
+    # "rejected a demand by Kinshasa" / "rejected the sanctions": the recipient is whoever
+    # made the demand, or imposed the sanctions last mentioned
+    for i, cand in sorted(live.items()):
+        if cand.entry.type not in ("REJECT", "ACCUSE", "SUPPORT", "CONCEDE") or cand.recipients \
+                or cand.trigger.entry.pos != "verb":
+            continue
+        for obj in [c for c in cand.trigger.head.children if c.dep_ == "dobj"]:
+            other = cands.get(obj.i)
+            if other is None:
+                continue
+            if other.actors:
+                cand.recipients = [m for m in other.actors if m not in cand.actors]
+            elif any(c.lower_ in ("the", "these", "this", "those") for c in obj.children):
+                prior = [c for j, c in cands.items() if j < i and j != obj.i and c.entry.type == other.entry.type
+                         and c.actors and c.modality == "asserted"]
+                if prior:
+                    cand.recipients = [m for m in prior[-1].actors if m not in cand.actors]
+    # "we will respond to this aggression": the threat is aimed at the latest aggressor
+    for i, cand in sorted(live.items()):
+        if cand.entry.type != "THREATEN" or cand.entry.mode != "violence" or cand.recipients:
+            continue
+        back = [c for j, c in sorted(cands.items()) if j < i
+                and c.trigger.head.sent.start >= _sent_back(cand.trigger.head, 3)]
+        for c in reversed(back):
+            if c.entry.type == "ASSAULT" and c.actors and not set(c.actors) & set(cand.actors):
+                cand.recipients = list(c.actors)
+                break
+            if c.entry.type == "ACCUSE" and c.recipients and not set(c.recipients) & set(cand.actors):
+                cand.recipients = list(c.recipients)
+                break
+
+
+def _count_owner(cue: "Token", cat: str, cands: dict[int, _Candidate], drop: set[int]) -> Optional[_Candidate]:
+    """The violent (or arresting) event a casualty cue hangs on: the cue's own trigger, or
+    the first governing verb that is a trigger or has one as subject or object."""
+    wanted = ("COERCE",) if cat == "arrested" else ("ASSAULT",)
+    current, seen = cue, 0
+    while seen < 6:
+        seen += 1
+        if current.i in cands and current.i not in drop and cands[current.i].entry.type in wanted:
+            return cands[current.i]
+        for child in current.children:
+            if child.dep_ in ("nsubj", "dobj", "nsubjpass") and child.i in cands and child.i not in drop \
+                    and cands[child.i].entry.type in wanted:
+                return cands[child.i]
+        if current.head is current or current.dep_ in ("ccomp", "relcl", "parataxis"):
+            return None
+        current = current.head
+    return None
+
+
+def _has_neg(verb: "Token") -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def _sent_back(token: "Token", n: int) -> int:
+    """Token index where the sentence ``n`` sentences before ``token``'s starts."""
+    start = token.sent.start
+    for _ in range(n):
+        if start == 0:
+            break
+        start = token.doc[start - 1].sent.start
+    return start
+
+
+def _latest_parties(cands: dict[int, _Candidate], before: int) -> list[ActorMention]:
+    for j in sorted((j for j in cands if j < before), reverse=True):
+        c = cands[j]
+        if c.entry.type in ("AGREE", "CONSULT", "ASSAULT", "RETREAT", "COOPERATE") and c.modality == "asserted" \
+                and c.entry.mode != "third-party":
+            parties = list(dict.fromkeys(c.actors + c.recipients))
+            if len({m.id for m in parties}) >= 2:
+                return parties
+    return []
 
 
 # ------------------------------------------------------------------ where, when
@@ -298,10 +603,17 @@ def _place_for(cand: _Candidate, doc, places: list[tuple[int, int, Place]], sent
                 near.update(t.i for t in child.subtree)
             elif node is head and child.dep_ in ("dobj", "appos", "compound") and cand.entry.type not in VERBAL:
                 near.update(t.i for t in child.subtree)
+            elif node is not head and child.dep_ == "dobj" and node.lemma_.lower() in ("reach", "enter"):
+                near.update(t.i for t in child.subtree)  # "trucks carrying aid reached Goma"
+            elif node is not head and node.pos_ in ("VERB", "AUX") and child.dep_ == "dobj":
+                # "signed an agreement in Doha after talks": the place of the governing clause
+                for grand in child.children:
+                    if grand.dep_ == "prep" and grand.lower_ in ("in", "at"):
+                        near.update(t.i for t in grand.subtree)
     near -= used
-    best = [(abs(s - head.i), p) for s, e, p in in_sent if s in near]
+    best = [(_FEATURE_RANK.get(p.feature, 2), abs(s - head.i), p) for s, e, p in in_sent if s in near]
     if best:
-        return min(best, key=lambda x: x[0])[1], True
+        return min(best, key=lambda x: x[:2])[2], True
     if cand.entry.type not in LOCATED_TYPES:
         return None, False
     # 2. nearest place in the clause, 3. nearest in the sentence
@@ -326,6 +638,13 @@ def _date_for(cand: _Candidate, doc, times: list[tuple[int, int, TimeExpr]], sen
     if own:
         t = min(own, key=lambda x: x[0])[1]
         return EventDate(t.value, t.granularity, t.span, "clause")
+    # "entered Bara on Tuesday and cleared it": coordinated verbs share the first one's time
+    if top.dep_ == "conj" and top.head.pos_ in ("VERB", "AUX"):
+        first = {t.i for t in _clause_tokens(top.head)}
+        shared = [(abs(s - head.i), t) for s, e, t in in_sent if s in first]
+        if shared:
+            t = min(shared, key=lambda x: x[0])[1]
+            return EventDate(t.value, t.granularity, t.span, "clause")
     # "since June 2014, when IS stormed ...": a clause hanging on a time expression
     if top.dep_ in ("relcl", "advcl", "acl"):
         for s, e, t in in_sent:
@@ -359,6 +678,8 @@ def _is_state(m: ActorMention) -> bool:
 
 
 def _is_armed(m: ActorMention) -> bool:
+    if (m.sector or "") == "CVL":
+        return False
     return m.kind in _NONSTATE_KINDS or m.kind == "state" or (m.sector or "") in {"MIL", "REB", "INS", "COP"}
 
 
@@ -506,6 +827,9 @@ def code_events(doc: "Doc", analysis: Analysis, lexicon: Lexicon) -> tuple[Event
                 cand.contexts = tuple(dict.fromkeys(noun.contexts + cand.contexts))
             if noun.actors:
                 cand.actors = noun.actors + [m for m in cand.actors if m not in noun.actors]
+            if cand.trigger.entry.two_sided:  # PLOVER: in two-sided violence every side is an actor
+                ids_ = {m.id for m in cand.actors}
+                cand.recipients = [m for m in cand.recipients if m.id not in ids_]
             cand.actors = [m for m in cand.actors if m not in cand.recipients]
             drop.add(tok.i)
 
@@ -531,6 +855,8 @@ def code_events(doc: "Doc", analysis: Analysis, lexicon: Lexicon) -> tuple[Event
         host.anchored = True
         drop.add(i)
 
+    _refine(cands, drop, table, lexicon, analysis, by_id)
+
     sent_counts: dict[int, list] = {}
     events: list[Event] = []
     weak_place: set[str] = set()
@@ -553,6 +879,9 @@ def code_events(doc: "Doc", analysis: Analysis, lexicon: Lexicon) -> tuple[Event
             s, e = _span_tokens(doc, m.span.start, m.span.end)
             used.update(range(s, e))
         place, strong_place = _place_for(cand, doc, places, sent, used)
+        if place is None and cand.entry.type in LOCATED_TYPES:
+            place = _anaphoric_place(cand, places)
+            strong_place = strong_place or place is not None
         date = _date_for(cand, doc, times, sent, analysis.published)
         counts = {"fatalities": None, "injured": None, "arrested": None}
         if cand.entry.type in ("ASSAULT", "COERCE", "PROTEST"):
@@ -561,13 +890,25 @@ def code_events(doc: "Doc", analysis: Analysis, lexicon: Lexicon) -> tuple[Event
             for cat, value, cue in sent_counts[sent.start]:
                 if cat == "arrested" and cand.entry.type == "ASSAULT" and cand.entry.mode != "abduct":
                     continue
-                # the count belongs to the nearest eligible trigger in the sentence
+                # the count belongs to the event its cue hangs on ("fired ..., killing three"),
+                # else to the nearest eligible trigger in the sentence
                 rivals = [c for j, c in cands.items() if j not in drop and c.trigger.head.sent.start == sent.start
                           and c.entry.type in ("ASSAULT", "COERCE", "PROTEST")]
-                nearest = min(rivals, key=lambda c: abs(c.trigger.head.i - cue.i))
-                if nearest is cand:
+                owner = _count_owner(cue, cat, cands, drop)
+                if owner is None or owner not in rivals:
+                    owner = min(rivals, key=lambda c: abs(c.trigger.head.i - cue.i))
+                if owner is cand:
                     counts[cat] = (counts[cat] or 0) + value
+        actor_ids = {m.id for m in cand.actors}
+        cand.recipients = [m for m in cand.recipients if m.id not in actor_ids]
         has_count = any(v is not None for v in counts.values())
+        if cand.entry.type == "PROTEST" and strong_place and cand.modality == "asserted":
+            # "smaller protests in Mombasa passed off peacefully": the place anchors a protest,
+            # and protesters nobody names are the civilians of that country
+            cand.anchored = True
+            if not cand.actors and place is not None and place.country:
+                crowd = [m for m in analysis.actors if (m.sector or "") == "CVL" and m.country == place.country]
+                cand.actors = crowd[:1]
         if not (cand.actors or cand.recipients or has_count or (place is not None and cand.entry.type not in VERBAL)):
             continue
         if not cand.anchored and not has_count:
@@ -606,8 +947,94 @@ def code_events(doc: "Doc", analysis: Analysis, lexicon: Lexicon) -> tuple[Event
         if not strong_place:
             weak_place.add(events[-1].id)
     sent_starts = [sent.start_char for sent in doc.sents]
+    events = _discourse(events, analysis, sent_starts, weak_place)
     events = _dedupe(events, analysis, weak_place, sent_starts)
     return tuple(sorted(events, key=lambda e: (e.evidence.start, e.trigger.start if e.trigger else 0)))
+
+
+def _anaphoric_place(cand: _Candidate, places) -> Optional[Place]:
+    """"in the capital" / "in the city": the city the article has named most (the capital),
+    or named last (the city), before the event."""
+    head = cand.trigger.head
+    clause = _clause_tokens(_clause_top(cand.clause_verb or head))
+    for tok in clause:
+        if tok.dep_ == "pobj" and tok.lemma_.lower() in ("capital", "city") \
+                and any(c.lower_ == "the" for c in tok.children) and tok.head.lower_ in ("in", "at", "near", "into"):
+            earlier = [p for s, e, p in places if 0 <= s < tok.i and p.feature == "city"]
+            if not earlier:
+                return None
+            if tok.lemma_.lower() == "city":
+                return earlier[-1]
+            counts: dict[str, int] = {}
+            for p in earlier:
+                counts[p.name] = counts.get(p.name, 0) + 1
+            best = max(counts.values())
+            return [p for p in earlier if counts[p.name] == best][-1]
+    return None
+
+
+_INHERIT_TYPES = LOCATED_TYPES
+
+
+def _discourse(events: list[Event], analysis: Analysis, sent_starts: list[int], weak_place: set[str]) -> list[Event]:
+    """Article-level repairs: narrative place and time carried to the next sentence, follow-up
+    casualty counts folded into the incident, and protests labelled by how they were met."""
+    import bisect
+
+    sent_no = [bisect.bisect_right(sent_starts, e.evidence.start) for e in events]
+    kinds = [_section_kind(analysis, e.evidence.start) for e in events]
+    out = list(events)
+    inherited: set[int] = set()
+    # 1. "Police said they had arrested 40 people" after a sentence about Tuesday in Nairobi
+    for k, ev in enumerate(out):
+        if kinds[k] != "body" or ev.type not in _INHERIT_TYPES or ev.modality != "asserted":
+            continue
+        prior = [j for j in range(k) if kinds[j] == "body" and 0 <= sent_no[k] - sent_no[j] <= 1
+                 and out[j].type in _INHERIT_TYPES and out[j].modality in ("asserted", "historical")]
+        if not prior:
+            continue
+        src = out[prior[-1]]
+        changes = {}
+        if ev.location is None and src.location is not None:
+            changes["location"] = src.location
+            weak_place.add(ev.id)
+        if ev.date.basis == "published" and src.date.basis in ("clause", "sentence", "inferred") \
+                and src.date.granularity == "day":
+            changes["date"] = EventDate(src.date.value, src.date.granularity, src.date.span, "inferred")
+        if changes:
+            out[k] = replace(ev, **changes)
+            inherited.add(k)
+    # 2. "At least a dozen people were wounded when officers moved to break up a march":
+    #    counts in a follow-up sentence about the same day and place belong to the incident
+    for k in sorted(inherited):
+        ev = out[k]
+        if ev.type != "ASSAULT" or (ev.fatalities is None and ev.injured is None):
+            continue
+        hosts = [j for j in range(k) if sent_no[k] - sent_no[j] == 1 and out[j].type == "ASSAULT"
+                 and out[j].fatalities is not None and out[j].location == ev.location
+                 and out[j].date.value == ev.date.value]
+        if not hosts:
+            continue
+        host = out[hosts[0]]
+        changes = {c: getattr(ev, c) for c in ("fatalities", "injured")
+                   if getattr(ev, c) is not None and getattr(host, c) is None}
+        if changes:
+            out[hosts[0]] = replace(host, **changes)
+            out[k] = replace(ev, **{c: None for c in changes})
+    # 3. PROTEST sub-type from how the same protest was met (ACLED: peaceful, with
+    #    intervention, excessive force)
+    for k, ev in enumerate(out):
+        if ev.type != "PROTEST" or ev.acled is None or ev.acled.event_type != "Protests" \
+                or ev.acled.sub_event_type != "Peaceful protest" or ev.modality not in ("asserted", "historical"):
+            continue
+        met = [o for o in out if o.type == "ASSAULT" and o.modality in ("asserted", "historical")
+               and o.location is not None and ev.location is not None and o.location.name == ev.location.name
+               and o.date.value == ev.date.value and "repression" in o.contexts]
+        if any(o.acled and o.acled.sub_event_type == "Excessive force against protesters" for o in met):
+            out[k] = replace(ev, acled=AcledLabel("Protests", "Excessive force against protesters"))
+        elif met:
+            out[k] = replace(ev, acled=AcledLabel("Protests", "Protest with intervention"))
+    return out
 
 
 def _covers(big: Event, small: Event, weak_place: set[str] = frozenset()) -> bool:

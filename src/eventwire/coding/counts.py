@@ -104,6 +104,9 @@ def find_counts(sent: "SpacySpan") -> list[tuple[str, int, "Token"]]:
             continue
         if token.head.lower_ == "including" or (token.head.head.lower_ == "including"):
             continue  # a breakdown of a total already counted
+        before = [t.lower_ for t in sent.doc[max(token.i - 3, sent.start):token.i]]
+        if "including" in before or any(a == "among" and b in ("them", "whom") for a, b in zip(before, before[1:])):
+            continue  # "killing 11 civilians, among them four children"
         value = number_value(token)
         if value is None or value > 1_000_000:
             continue

@@ -51,6 +51,10 @@ class Entry:
     needs_complement: bool = False
     specificity: float = 0.6
     order: int = 0
+    requires_child: tuple[str, ...] = ()  # the verb needs a child word ("clear X of Y", "hold X responsible")
+    object_is_theme: bool = False  # the direct object is what is moved/given, never a recipient
+    future_only: bool = False  # a threat: code only when stated as future ("will respond")
+    two_sided: bool = False  # both sides of the fighting are actors ("repelled an RSF assault")
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,8 @@ class Lexicon:
     inflections: dict[str, str]
     context_modifiers: dict[str, str]
     civilians: frozenset[str]
+    instruments: dict[str, tuple[str, Optional[tuple[str, str]]]] = field(default_factory=dict)
+    request_modes: dict[str, str] = field(default_factory=dict)
     crosswalk: tuple[tuple[str, str, str, frozenset[str]], ...] = field(repr=False, default=())
 
     def governs(self, cls: str, lemma: str) -> bool:
@@ -126,6 +132,10 @@ def _entries(raw: dict, order: int) -> list[Entry]:
         contexts_from_complement=bool(raw.get("contexts_from_complement", False)),
         needs_complement=bool(raw.get("needs_complement", False)),
         specificity=float(raw.get("specificity", 0.6)), order=order,
+        requires_child=tuple(w.lower() for w in raw.get("requires_child", ())),
+        object_is_theme=bool(raw.get("object_is_theme", False)),
+        future_only=bool(raw.get("future_only", False)),
+        two_sided=bool(raw.get("two_sided", False)),
     )
     out = []
     objects_for = raw.get("objects_for", {})
@@ -184,6 +194,9 @@ def _load(extra_files: tuple[str, ...]) -> Lexicon:
         inflections=dict(data.get("inflections", {})),
         context_modifiers=dict(data.get("context_modifiers", {})),
         civilians=frozenset(data.get("victims", {}).get("civilian", ())),
+        instruments={k: (str(v[0]), _pair(list(v[1:3])) if len(v) == 3 else None)
+                     for k, v in data.get("instruments", {}).items()},
+        request_modes={w: mode for mode, words in data.get("request_modes", {}).items() for w in words},
         crosswalk=_crosswalk(),
     )
 
