@@ -100,3 +100,42 @@ def test_seed_article(nlp, gaz):
     assert by_text["Syria"].feature == "country" and by_text["Syria"].country == "SYR"
     assert by_text["Iraq"].feature == "country" and by_text["Iraq"].country == "IRQ"
     assert not {"Ankara", "Washington", "Kremlin", "the Kremlin"} & set(by_text)
+
+
+@pytest.mark.parametrize("text, surface, country, feature", [
+    ("A convoy of 35 trucks reached Goma on Monday.", "Goma", "COD", "city"),
+    ("The rebels have held Goma and Bukavu for months.", "Goma", "COD", "city"),
+    ("The rebels have held Goma and Bukavu for months.", "Bukavu", "COD", "city"),
+    ("Troops entered Nineveh province on Friday.", "Nineveh", "IRQ", "admin"),
+    ("Aid finally reached Ninawa after the siege.", "Ninawa", "IRQ", "admin"),
+])
+def test_person_tagged_towns_are_places(nlp, gaz, text, surface, country, feature):
+    found = {p.span.text: p for p in places_of(nlp, gaz, text)}
+    assert found[surface].country == country and found[surface].feature == feature
+
+
+@pytest.mark.parametrize("text, absent, person", [
+    ("Kamau said the talks had failed.", "Kamau", None),
+    ("Mwangi told reporters in Nairobi that talks had failed.", "Mwangi", "Mwangi"),
+    ("Paris Hilton said she was happy.", "Paris", None),
+    ("President Kabila met Joseph Kabila's aides. Kabila said little.", "Kabila", None),
+    ("Victoria Nuland arrived. Later Victoria said the talks went well.", "Victoria", None),
+])
+def test_persons_stay_persons(nlp, gaz, text, absent, person):
+    actors = mentions(text, person, country="KEN", kind="person") if person else ()
+    assert absent not in {p.span.text for p in places_of(nlp, gaz, text, actors)}
+
+
+@pytest.mark.parametrize("text, surface, name, country", [
+    ("Fighting spread across North Kivu this week.", "North Kivu", "Nord-Kivu", "COD"),
+    ("Clashes were reported in South Kivu province.", "South Kivu", "Sud-Kivu", "COD"),
+    ("Hundreds fled North Darfur state in June.", "North Darfur", "North Darfur", "SDN"),
+    ("Militants attacked a checkpoint in Salahuddin province.", "Salahuddin", "Saladin", "IRQ"),
+    ("Drones struck Khyber Pakhtunkhwa on Tuesday.", "Khyber Pakhtunkhwa", "Khyber Pakhtunkhwa", "PAK"),
+    ("Police deployed across Kirkuk province.", "Kirkuk", "Kirkuk", "IRQ"),
+    ("Soldiers moved through Rakhine state.", "Rakhine", "Rakhine", "MMR"),
+])
+def test_english_admin1_names(nlp, gaz, text, surface, name, country):
+    found = {p.span.text: p for p in places_of(nlp, gaz, text)}
+    place = found[surface]
+    assert place.feature == "admin" and place.name == name and place.country == country

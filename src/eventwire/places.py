@@ -59,6 +59,21 @@ GEO_WORDS = CITY_CUES | ADMIN_CUES | {
 }
 PRE_MODIFIERS = {"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
                  "southeastern", "southwestern", "greater", "downtown", "rural", "occupied", "upstate"}
+# Words that make a following name the first-level division ("Kirkuk province").
+ADMIN1_CUES = {"province", "governorate", "state", "region", "oblast", "prefecture"}
+# What governs a toponym: "in Goma", "reached Goma", "withdrew from Goma".
+LOC_PREPS = {"in", "at", "near", "from", "to", "around", "into", "outside", "towards", "toward",
+             "across", "through", "inside", "throughout", "via", "toward", "onto"}
+LOC_VERBS = {"reach", "enter", "hold", "capture", "seize", "retake", "recapture", "besiege",
+             "overrun", "storm", "shell", "bomb", "liberate", "encircle", "surround", "evacuate",
+             "withdraw", "flee", "leave", "occupy", "take"}
+SPEECH_VERBS = {"say", "tell", "add", "state", "announce", "claim", "deny", "argue", "write",
+                "insist", "explain", "warn", "ask", "reply", "note", "think", "believe", "want"}
+TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "president", "minister", "general", "gen",
+          "colonel", "col", "captain", "capt", "lt", "sgt", "judge", "governor", "senator", "rep",
+          "king", "queen", "prince", "sheikh", "imam", "pastor", "father", "bishop", "mayor",
+          "commander", "chief", "lord", "lady", "professor", "prof", "said", "says"}
+PERSON_PLACE_POPULATION = 100_000
 BASE = {"country": 8.0, "continent": 8.0, "region": 7.5, "admin": 6.5, "site": 4.0}
 PRECISION = {"city": 1, "site": 1, "admin": 2, "country": 3, "continent": 3, "region": 3}
 
@@ -86,7 +101,7 @@ def find_places(doc: "Doc", actors: tuple[ActorMention, ...] = (),
     gaz = gazetteer or load_gazetteer()
     text = doc.text
     blocked = _blocked_chars(doc, actors)
-    candidates = _candidates(doc, gaz, blocked)
+    candidates = _candidates(doc, gaz, blocked, actors)
     if not candidates:
         return ()
     _attach_qualifiers(doc, candidates)
@@ -149,7 +164,63 @@ def _lookup(gaz: Gazetteer, surface: str) -> list[Entry]:
     return found
 
 
-def _candidates(doc: "Doc", gaz: Gazetteer, blocked: dict[int, str]) -> list[_Candidate]:
+def _person_words(doc: "Doc", actors: tuple[ActorMention, ...]) -> set[str]:
+    """Words of the names of persons in the text: a surname alone is still the person."""
+    words: set[str] = set()
+    for actor in actors:
+        if actor.kind == "person":
+            words.update(w.lower() for w in re.findall(r"\w+", actor.span.text) if w[:1].isupper())
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) > 1:
+            words.update(t.lower_ for t in ent if t.is_alpha and t.lower_ not in TITLES)
+    return words
+
+
+def _big(readings: list[Entry]) -> bool:
+    return any(e.feature in ("country", "admin", "continent", "region")
+               or e.population >= PERSON_PLACE_POPULATION for e in readings)
+
+
+def _locative(tok: "Token") -> bool:
+    """Whether ``tok`` (or the first of its conjuncts) is where something happens."""
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ in LOC_PREPS:
+        return True
+    if tok.dep_ in ("dobj", "obj") and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in LOC_VERBS:
+        return True
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return bool(nxt is not None and nxt.lower_ in ADMIN1_CUES | CITY_CUES - {"capital"})
+
+
+def _coordinated(tok: "Token", taken: set[int]) -> bool:
+    """"Goma and Bukavu" where the other one is a place already."""
+    conj = [t for t in tok.conjuncts]
+    return any(t.i in taken for t in conj)
+
+
+def _person_reads_as_place(doc: "Doc", i: int, readings: list[Entry]) -> bool:
+    """Whether a one-word PERSON entity can be a toponym at all."""
+    tok = doc[i]
+    if tok.pos_ != "PROPN" or not tok.is_alpha:
+        return False
+    if i + 1 < len(doc) and _capitalised(doc[i + 1]) and doc[i + 1].lower_ not in GEO_WORDS:
+        return False  # "Paris Hilton"
+    if i > 0 and (doc[i - 1].lower_.rstrip(".") in TITLES or
+                  (_capitalised(doc[i - 1]) and not doc[i - 1].is_sent_start)):
+        return False  # "Mr Goma", "Joseph Kabila"
+    if i + 1 < len(doc) and doc[i + 1].lower_ in {"'s", "’s"}:
+        return False  # "Kamau's"
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in SPEECH_VERBS:
+        return False  # "Kamau said"
+    if tok.dep_ in ("appos", "compound", "npadvmod", "poss") and tok.head.lower_ not in GEO_WORDS:
+        return False
+    return True
+
+
+def _candidates(doc: "Doc", gaz: Gazetteer, blocked: dict[int, str],
+                actors: tuple[ActorMention, ...] = ()) -> list[_Candidate]:
     ents_by_token: dict[int, str] = {}
     for ent in doc.ents:
         for i in range(ent.start, ent.end):
@@ -177,6 +248,26 @@ def _candidates(doc: "Doc", gaz: Gazetteer, blocked: dict[int, str]) -> list[_Ca
         if readings:
             found.append(_Candidate(start, end, True, readings, loose))
             taken.update(range(start, end))
+    # 1b. A single name the model calls a person ("reached Goma", "held Goma and Bukavu")
+    # that no actor claims, read as a place where the gazetteer and the syntax agree.
+    surnames = _person_words(doc, actors)
+    pending = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        start, end = _trim(doc, ent.start, ent.end)
+        if end - start != 1 or start in taken or is_blocked(start, end) or _adjectival(doc, end):
+            continue
+        if doc[start].lower_ in surnames or doc[start].lower_ in COMMON:
+            continue
+        readings = _lookup(gaz, doc[start].text)
+        if readings and _person_reads_as_place(doc, start, readings):
+            pending.append((start, readings))
+    for start, readings in pending:
+        verdict = _locative(doc[start]) or _big(readings) or _coordinated(doc[start], taken)
+        if verdict and (_big(readings) or max(e.population for e in readings) >= 1000):
+            found.append(_Candidate(start, start + 1, False, readings))
+            taken.add(start)
     # 2. Gazetteer matches over capitalised runs the model did not mark.
     i = 0
     n = len(doc)
@@ -267,7 +358,10 @@ def _attach_qualifiers(doc: "Doc", candidates: list[_Candidate]) -> None:
             cand.cue = "city"
         elif after in ADMIN_CUES or before & ADMIN_CUES:
             cand.cue = "admin"
-        if after in ADMIN_CUES and doc[cand.end].text[:1].isupper():
+        if after in ADMIN1_CUES and any(e.feature == "admin" for e in cand.readings):
+            # "North Kivu province", "Rakhine state": the division where there is one.
+            cand.readings = [e for e in cand.readings if e.feature == "admin"]
+        elif after in ADMIN_CUES and doc[cand.end].text[:1].isupper():
             # "Metcalfe County", "Kirkuk Province": the name of the division, not the town.
             cand.readings = [e for e in cand.readings if e.feature != "city"]
 
