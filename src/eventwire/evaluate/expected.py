@@ -203,17 +203,25 @@ def quote_matches(q: dict, exp: dict, record: dict) -> Optional[str]:
     return None
 
 
+def _any_match(section: str, label: str, items: list, matches: Callable[[dict], Optional[str]],
+               quiet: str, nothing: str) -> Check:
+    """Holds when some item matches; else says why the near misses failed (``quiet`` reasons
+    are too common to list)."""
+    whys = []
+    for item in items:
+        why = matches(item)
+        if why is None:
+            return Check(section, label, True)
+        if why != quiet:
+            whys.append(why)
+    return Check(section, label, False, "; ".join(sorted(set(whys))[:4]) or nothing)
+
+
 def check_quote(record: dict, exp: dict) -> Check:
     """A quote holds when some extracted quote meets every field."""
     label = exp.get("content_has") or exp.get("speaker") or "quote"
-    whys = []
-    for q in record["quotes"]:
-        why = quote_matches(q, exp, record)
-        if why is None:
-            return Check("quotes", label, True)
-        if why != "content":
-            whys.append(why)
-    return Check("quotes", label, False, "; ".join(whys) or "no quote with that content")
+    return _any_match("quotes", label, record["quotes"], lambda q: quote_matches(q, exp, record),
+                      "content", "no quote with that content")
 
 
 # -- events -------------------------------------------------------------------------------
@@ -278,14 +286,8 @@ def event_matches(ev: dict, exp: dict, record: dict) -> Optional[str]:
 def check_event(record: dict, exp: dict) -> Check:
     """An event holds when some coded event meets every constraint."""
     label = str(exp.get("id", exp.get("type", "event")))
-    whys = []
-    for ev in record["events"]:
-        why = event_matches(ev, exp, record)
-        if why is None:
-            return Check("events", label, True)
-        if why != "type":
-            whys.append(why)
-    return Check("events", label, False, "; ".join(sorted(set(whys))[:4]) or "no event of that type")
+    return _any_match("events", label, record["events"], lambda ev: event_matches(ev, exp, record),
+                      "type", "no event of that type")
 
 
 # -- must_not -----------------------------------------------------------------------------
