@@ -35,13 +35,18 @@ class Report:
         """Scores below the baseline pinned for this suite."""
         pinned = load_baselines().get(self.suite, {})
         return [f"{k}: {self.scores.get(k, 0.0):.3f} < {v:.3f}" for k, v in pinned.items()
-                if self.scores.get(k, 0.0) + 1e-9 < v]
+                if isinstance(v, (int, float)) and self.scores.get(k, 0.0) + 1e-9 < v]
 
 
-def load_baselines() -> dict[str, dict[str, float]]:
-    """The pinned baselines, by suite."""
+def load_baselines() -> dict[str, dict[str, Any]]:
+    """The pinned baselines, by suite: ``data/baselines.toml`` and ``data/baselines/*.toml``
+    (one file a suite, named after it)."""
     with BASELINES.open("rb") as fh:
-        return tomllib.load(fh)
+        pinned = tomllib.load(fh)
+    for extra in sorted(BASELINES.with_suffix("").glob("*.toml")):
+        with extra.open("rb") as fh:
+            pinned.setdefault(extra.stem, {}).update(tomllib.load(fh))
+    return pinned
 
 
 def published_for(expected_path: Path, expected: dict) -> str | None:
@@ -95,11 +100,29 @@ def run_sample(path: str | None = None, pipeline: Any = None) -> Report:
     return Report("sample", scores, lines)
 
 
-SUITES: dict[str, Callable[[str | None], Report]] = {"sample": run_sample}
+# Suite name -> "module:function" under eventwire.evaluate; each function takes the gold
+# path (or None for its default data) and returns a Report.  Modules load on use.
+SUITES: dict[str, str] = {
+    "sample": "eventwire.evaluate:run_sample",
+    "plover-gsr": "eventwire.evaluate.plover:run",
+    "events": "eventwire.evaluate.events:run",
+    "geo": "eventwire.evaluate.geo:run",
+    "actors": "eventwire.evaluate.actors:run",
+    "times": "eventwire.evaluate.times:run",
+    "quotes": "eventwire.evaluate.quotes:run",
+    "incidents": "eventwire.evaluate.incidents:run",
+}
 
 
 def run_suite(name: str, path: str | None = None) -> Report:
     """Run the suite ``name`` on ``path`` (or its default gold data)."""
+    import importlib
+
     if name not in SUITES:
         raise UsageError(f"unknown suite {name!r}; choose one of: {', '.join(SUITES)}")
-    return SUITES[name](path)
+    module, func = SUITES[name].split(":")
+    try:
+        runner: Callable[[str | None], Report] = getattr(importlib.import_module(module), func)
+    except (ImportError, AttributeError):
+        raise UsageError(f"suite {name!r} is not available in this version") from None
+    return runner(path)
