@@ -4,5 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh "[test]"
+bash scripts/ui-assets.sh --browser   # web UI assets (npm) and Debian chromium for tests/test_web.py
 .venv/bin/python -m pytest -q -rs "$@"
-.venv/bin/eventwire eval sample --baseline
+.venv/bin/eventwire eval all --baseline   # every suite with pinned baselines

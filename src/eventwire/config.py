@@ -23,6 +23,7 @@ class Options:
     batch_size: int = 16                # articles per nlp.pipe batch
     max_bytes: int = 20_000_000         # inputs larger than this are refused (E103)
     max_chars: int = 500_000            # clean text longer than this is truncated (E302)
+    time_limit: float = 30.0            # seconds per article for extraction and analysis (E301)
     allow_private_urls: bool = False    # fetch from loopback/private addresses
     fetch_timeout: float = 20.0         # seconds per URL
     actor_files: tuple[str, ...] = ()   # extra actor catalogues layered over the packaged one

@@ -24,6 +24,7 @@ CODES: dict[str, str] = {
     "E201": "language is {language}, not supported (supported: en)",
     "E202": "extraction failed ({detail})",
     "E300": "processing failed in stage {stage} ({detail})",
+    "E301": "processing took longer than the limit ({limit} s) in stage {stage}",
     "E302": "text is longer than the processing limit ({size} characters > {limit}); truncated",
 }
 

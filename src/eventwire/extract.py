@@ -659,8 +659,23 @@ def _in_chrome(el) -> bool:
     return False
 
 
+_INVISIBLE = ("script", "style", "noscript", "template")
+
+
 def _element_text(el) -> str:
-    return clean_line(" ".join(el.itertext()))
+    # Text inside <script>/<style> (and comments) is never article text.
+    out: list[str] = []
+
+    def walk(e) -> None:
+        if not isinstance(e.tag, str) or e.tag in _INVISIBLE:
+            return
+        out.append(e.text or "")
+        for child in e:
+            walk(child)
+            out.append(child.tail or "")
+
+    walk(el)
+    return clean_line(" ".join(out))
 
 
 def _meta(tree) -> dict[str, str]:
@@ -707,7 +722,10 @@ def _html_parts(html: str, raw: RawDoc, cues: Cues) -> _Parts:
     body_lines = [x for x in body_lines if x]
     fallback: Optional[_Parts] = None
     if not body_lines:
-        fallback = _page_parts("\n".join(visible), cues, raw.title or title)
+        # lxml gives up on pathological pages (thousands of nested tags); the standard
+        # library's tolerant tokenizer still recovers their visible text.
+        lines = visible if len(" ".join(visible)) > 200 else _tolerant_lines(html)
+        fallback = _page_parts("\n".join(lines), cues, raw.title or title)
         body_lines = fallback.body
         captions = captions or fallback.captions
         standfirst = standfirst or fallback.standfirst
@@ -733,6 +751,45 @@ def _html_parts(html: str, raw: RawDoc, cues: Cues) -> _Parts:
                   byline=clean_line(byline) if byline else None,
                   published=published if published and re.fullmatch(r"\d{4}-\d{2}-\d{2}", published) else None,
                   url=url if url and re.match(r"https?://", url) else None)
+
+
+def _tolerant_lines(html: str) -> list[str]:
+    """Visible text lines by the standard library's HTML tokenizer (no depth limit)."""
+    from html.parser import HTMLParser
+
+    hidden = {"script", "style", "noscript", "template", "svg", "head"}
+    blocks = set(_BLOCK_TAGS)
+
+    class Lines(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.parts: list[str] = []
+            self.skip = 0
+
+        def handle_starttag(self, tag, attrs):
+            if tag in hidden:
+                self.skip += 1
+            elif tag in blocks:
+                self.parts.append("\n")
+
+        def handle_endtag(self, tag):
+            if tag in hidden:
+                self.skip = max(0, self.skip - 1)
+            elif tag in blocks:
+                self.parts.append("\n")
+
+        def handle_data(self, data):
+            if not self.skip:
+                self.parts.append(data)
+
+    parser = Lines()
+    try:
+        parser.feed(html)
+        parser.close()
+    except Exception:  # noqa: BLE001 - whatever was read before the failure is kept
+        pass
+    text = _CONTROL.sub(" ", "".join(parser.parts))
+    return [line for line in (clean_line(x) for x in text.splitlines()) if line]
 
 
 def _trafilatura(html: str, url: Optional[str]) -> Optional[dict]:

@@ -5,8 +5,11 @@ loads the shared resources once, and turns failures into coded article records.
 """
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
+import signal
+import threading
 from typing import TYPE_CHECKING, Iterable, Iterator, Optional
 
 from . import errors
@@ -15,6 +18,30 @@ from .records import Analysis, Article, ErrorInfo, Extracted, Published, RawDoc
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
+
+
+class _Overtime(Exception):
+    """Raised inside a stage when the article's time limit has passed."""
+
+
+@contextlib.contextmanager
+def _deadline(seconds: float):
+    """Interrupt the block after ``seconds`` (main thread on POSIX only; elsewhere no limit)."""
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread() \
+            or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def expire(signum, frame):
+        raise _Overtime()
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def article_id(raw: RawDoc, text: str) -> str:
@@ -85,7 +112,11 @@ class Pipeline:
         if raw.error is not None:
             return _failed(raw, raw.error, status="error")
         try:
-            ext = extract(raw, self.options)
+            with _deadline(self.options.time_limit):
+                ext = extract(raw, self.options)
+        except _Overtime:
+            info = ErrorInfo("E301", errors.describe("E301", limit=self.options.time_limit, stage="extract"))
+            return _failed(raw, info, "error")
         except errors.EventwireError as exc:
             return _failed(raw, ErrorInfo("E202", errors.describe("E202", detail=str(exc))), "error")
         except Exception as exc:  # noqa: BLE001 - a bad page must not stop the batch
@@ -104,9 +135,17 @@ class Pipeline:
             yield self._analyse(raw, ext, doc)
 
     def _analyse(self, raw: RawDoc, ext: Extracted, doc: "Doc") -> Article:
+        catalogue, gazetteer, lexicon = self._resources()
+        try:
+            with _deadline(self.options.time_limit):
+                return self._stages(raw, ext, doc, catalogue, gazetteer, lexicon)
+        except _Overtime:
+            info = ErrorInfo("E301", errors.describe("E301", limit=self.options.time_limit, stage="analysis"))
+            return dataclasses.replace(_record(raw, ext), status="error", errors=ext.errors + (info,))
+
+    def _stages(self, raw: RawDoc, ext: Extracted, doc: "Doc", catalogue, gazetteer, lexicon) -> Article:
         from . import actors, coding, places, quotes, times
 
-        catalogue, gazetteer, lexicon = self._resources()
         stage = "actors"
         try:
             published = ext.published
@@ -128,6 +167,8 @@ class Pipeline:
             analysis = dataclasses.replace(analysis, quotes=found_quotes)
             stage = "coding"
             found_events = coding.code_events(doc, analysis, lexicon)
+        except _Overtime:
+            raise
         except Exception as exc:  # noqa: BLE001 - one bad article must not stop a batch
             detail = f"{type(exc).__name__}: {exc}"
             info = ErrorInfo("E300", errors.describe("E300", stage=stage, detail=detail))

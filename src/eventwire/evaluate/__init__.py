@@ -114,6 +114,12 @@ SUITES: dict[str, str] = {
 }
 
 
+def pinned_suites() -> list[str]:
+    """Suites that have pinned baselines, in registry order."""
+    pinned = load_baselines()
+    return [name for name in SUITES if name in pinned]
+
+
 def run_suite(name: str, path: str | None = None) -> Report:
     """Run the suite ``name`` on ``path`` (or its default gold data)."""
     import importlib
