@@ -153,7 +153,8 @@ class Pipeline:
             found_actors = actors.find_actors(doc, catalogue, publisher=ext.publisher,
                                               published=published.value)
             stage = "places"
-            found_places = places.find_places(doc, found_actors, gazetteer)
+            found_places = places.find_places(doc, found_actors, gazetteer,
+                                              publisher=_domain(ext.url or raw.url) or ext.publisher)
             stage = "times"
             found_times = times.find_times(doc, published.value)
             if published.value is None:
@@ -177,6 +178,15 @@ class Pipeline:
             _record(raw, ext), id=aid, published=published, actors=found_actors,
             places=found_places, times=found_times, quotes=found_quotes, events=found_events,
         )
+
+
+def _domain(url: Optional[str]) -> Optional[str]:
+    """The host of ``url`` ("www.cbc.ca"), which tells the publisher's country better than its name."""
+    if not url:
+        return None
+    from urllib.parse import urlsplit
+
+    return urlsplit(url).hostname or None
 
 
 def _override(raw: RawDoc, **fields: Optional[str]) -> RawDoc:

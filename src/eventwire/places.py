@@ -11,13 +11,16 @@ qualifier ("Paris, Texas") or a cue ("the northern city of Mosul") above both.
 """
 from __future__ import annotations
 
+import csv
+import dataclasses
+import functools
 import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
-from .gazetteer import Entry, Gazetteer, load_gazetteer, normalise
+from .gazetteer import DATA_DIR, Entry, Gazetteer, load_gazetteer, normalise
 from .records import ActorMention, Place, Span
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -74,6 +77,9 @@ TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "president", "minister", "gene
           "king", "queen", "prince", "sheikh", "imam", "pastor", "father", "bishop", "mayor",
           "commander", "chief", "lord", "lady", "professor", "prof", "said", "says"}
 PERSON_PLACE_POPULATION = 100_000
+# The publisher's country (from its web domain) counts as this many mentions.
+HOME_WEIGHT = 3
+ADMIN_BONUS = 2.5
 BASE = {"country": 8.0, "continent": 8.0, "region": 7.5, "admin": 6.5, "site": 4.0}
 PRECISION = {"city": 1, "site": 1, "admin": 2, "country": 3, "continent": 3, "region": 3}
 
@@ -92,11 +98,12 @@ class _Candidate:
 
 
 def find_places(doc: "Doc", actors: tuple[ActorMention, ...] = (),
-                gazetteer: Gazetteer | None = None) -> tuple[Place, ...]:
+                gazetteer: Gazetteer | None = None, *, publisher: str | None = None) -> tuple[Place, ...]:
     """Every toponym in ``doc`` that the gazetteer resolves, sorted by start.
 
     ``actors`` are the actors stage's mentions: metonym spans are left out, and the
-    countries of all mentions are context for disambiguation.
+    countries of all mentions are context for disambiguation.  ``publisher`` (a name
+    or web domain) adds the publisher's country as weak context ("cbc.ca": Canada).
     """
     gaz = gazetteer or load_gazetteer()
     text = doc.text
@@ -106,7 +113,7 @@ def find_places(doc: "Doc", actors: tuple[ActorMention, ...] = (),
         return ()
     _attach_qualifiers(doc, candidates)
     candidates = [c for c in candidates if c.readings]
-    _resolve(doc, candidates, actors, gaz)
+    _resolve(doc, candidates, actors, gaz, publisher_country(publisher))
     places = []
     for cand in candidates:
         entry = cand.best
@@ -375,8 +382,9 @@ def _score(entry: Entry, cand: _Candidate, context: Counter, admins: set) -> flo
         score = BASE.get(entry.feature, 4.0)
     if entry.country and context.get(entry.country, 0) > 0:
         score += 2.5 * context[entry.country] / max(context.values())
-    if entry.feature == "city" and (entry.cc, entry.admin1) in admins:
-        score += 0.5
+    if entry.feature == "city" and (entry.cc, entry.admin1) in admins and not any(
+            e.feature == "admin" and e.cc == entry.cc and e.admin1 == entry.admin1 for e in cand.readings):
+        score += ADMIN_BONUS  # "Edmonton" in a story about Kentucky
     if cand.cue and entry.feature == cand.cue:
         score += 2.0
     if cand.qualifier is not None and cand.qualifier.best is not None:
@@ -389,8 +397,17 @@ def _score(entry: Entry, cand: _Candidate, context: Counter, admins: set) -> flo
 
 
 def _resolve(doc: "Doc", candidates: list[_Candidate], actors: tuple[ActorMention, ...],
-             gaz: Gazetteer) -> None:
-    context: Counter = Counter(a.country for a in actors if a.country)
+             gaz: Gazetteer, home: Optional[str] = None) -> None:
+    def base() -> Counter:
+        # Named mentions only: an agent ("the legislature", "police") takes the actors
+        # stage's guess of the home country, which is no evidence of its own.
+        found = Counter(a.country for a in actors
+                        if a.country and any(ch.isupper() for ch in a.span.text))
+        if home:
+            found[home] += HOME_WEIGHT
+        return found
+
+    context = base()
     admins: set = set()
     # First the toponyms that read as a country, division or continent anyway: they
     # set the scene for the cities.
@@ -409,7 +426,7 @@ def _resolve(doc: "Doc", candidates: list[_Candidate], actors: tuple[ActorMentio
                 local = context.copy()
                 local[own[id(cand)][0]] -= own[id(cand)][1]
             cand.best = max((_score(e, cand, local, admins), -e.index, e) for e in cand.readings)[2]
-        context = Counter(a.country for a in actors if a.country)
+        context = base()
         own.clear()
         for cand in candidates:
             if cand.best is not None and cand.best.country:
@@ -425,3 +442,140 @@ def _resolve(doc: "Doc", candidates: list[_Candidate], actors: tuple[ActorMentio
             cand.best = None  # a village that only the gazetteer knows, far from the story
         elif cand.loose and best.feature == "city" and context.get(best.country, 0) <= 1:
             cand.best = None  # a spelling variant is trusted only in the story's countries
+
+
+# --- demonyms and publishers ---------------------------------------------------------
+
+@functools.lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    with open(DATA_DIR / "demonyms.csv", encoding="utf-8", newline="") as fh:
+        rows = csv.DictReader(line for line in fh if not line.startswith("#"))
+        return {r["name"]: r["iso3"] for r in rows}
+
+
+# Publisher web domains: a country-code suffix names the publisher's country.
+_TLD = {"ca": "CAN", "uk": "GBR", "au": "AUS", "nz": "NZL", "ie": "IRL", "za": "ZAF", "in": "IND",
+        "tw": "TWN", "sg": "SGP", "hk": "HKG", "ph": "PHL", "pk": "PAK", "ng": "NGA", "ke": "KEN",
+        "tr": "TUR", "iq": "IRQ", "de": "DEU", "fr": "FRA", "es": "ESP", "it": "ITA", "jp": "JPN",
+        "us": "USA", "my": "MYS", "lb": "LBN", "jo": "JOR", "eg": "EGY", "il": "ISR", "ru": "RUS"}
+
+
+def publisher_country(publisher: Optional[str]) -> Optional[str]:
+    """The country a publisher's web domain names ("www.abc.net.au" -> "AUS"), if any."""
+    if not publisher:
+        return None
+    host = publisher.strip().lower().split("/")[0]
+    if "." not in host:
+        return None
+    return _TLD.get(host.rsplit(".", 1)[1])
+
+
+def demonyms(doc: "Doc", actors: tuple[ActorMention, ...] = (), gazetteer: Gazetteer | None = None,
+             places: tuple[Place, ...] = ()) -> tuple[Place, ...]:
+    """Country adjectives used as modifiers ("a Turkish policeman", "the Syrian war"),
+    placed at their country's point.
+
+    Not places of the article record (an adjective is not a place name); geoparsing
+    gold sets such as TR-News count them as toponyms of the country, so the ``geo``
+    evaluation scores them.  Metonym spans and spans already found as places are skipped.
+    """
+    gaz = gazetteer or load_gazetteer()
+    table = _demonyms()
+    taken = {i for p in places for i in range(p.span.start, p.span.end)}
+    taken.update(i for a in actors if a.metonym for i in range(a.span.start, a.span.end))
+    out = []
+    i, n = 0, len(doc)
+    while i < n:
+        tok = doc[i]
+        two = doc[i:i + 2].text if i + 1 < n else None
+        size, iso3 = (2, table[two]) if two in table else (1, table.get(tok.text))
+        if iso3 is None or tok.idx in taken:
+            i += 1
+            continue
+        last = doc[i + size - 1]
+        nxt = doc[i + size] if i + size < n else None
+        # A modifier of a following noun; not a language ("in Turkish") nor people ("Turks").
+        modifier = nxt is not None and nxt.is_alpha and (nxt.pos_ in ("NOUN", "PROPN", "ADJ")) \
+            and last.dep_ in ("amod", "compound", "nmod", "npadvmod", "nummod", "dep")
+        entry = gaz.country(iso3)
+        if modifier and entry is not None:
+            span = doc[i:i + size]
+            out.append(Place(
+                span=Span.of(doc.text, span.start_char, span.end_char), name=entry.name,
+                geonameid=entry.geonameid, lat=round(entry.lat, 5), lon=round(entry.lon, 5),
+                country=entry.country, admin1=None, feature="country", precision=PRECISION["country"]))
+        i += size
+    return tuple(out)
+
+
+def toponyms(doc: "Doc", actors: tuple[ActorMention, ...] = (), gazetteer: Gazetteer | None = None,
+             places: tuple[Place, ...] = (), *, publisher: str | None = None) -> tuple[Place, ...]:
+    """Place names used in other roles than a place, as geoparsing gold sets annotate them.
+
+    Beyond :func:`find_places`: metonyms ("Ottawa said"), toponyms inside names and
+    compounds ("Seattle-based", "the University of Manitoba", "CBC Toronto") and other
+    mentions of a name the article already uses as a place (one sense per discourse).
+    Each takes the reading of the same name elsewhere in the article, else the best
+    reading in the article's countries.  Demonyms are :func:`demonyms`.
+    """
+    gaz = gazetteer or load_gazetteer()
+    taken = {i for p in places for i in range(p.span.start, p.span.end)}
+    known: dict[str, Place] = {}
+    for p in places:
+        known.setdefault(normalise(p.span.text), p)
+    context: Counter = Counter(p.country for p in places if p.country)
+    home = publisher_country(publisher)
+    if home:
+        context[home] += HOME_WEIGHT
+    metonyms = [(a.span.start, a.span.end) for a in actors if a.metonym]
+    in_name = set()
+    for ent in doc.ents:
+        if ent.label_ in ("ORG", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT"):
+            in_name.update(range(ent.start_char, ent.end_char))
+    for a in actors:
+        if a.kind in ("organization", "group", "media"):
+            in_name.update(range(a.span.start, a.span.end))
+    out: list[Place] = []
+    i, n = 0, len(doc)
+    while i < n:
+        if not _capitalised(doc[i]) or doc[i].idx in taken:
+            i += 1
+            continue
+        hit = None
+        for end in range(min(n, i + 4), i, -1):
+            span = doc[i:end]
+            if not _capitalised(doc[end - 1]) or any(c in taken for c in range(span.start_char, span.end_char)):
+                continue
+            if not all(_capitalised(t) or t.lower_ in CONNECTORS for t in span):
+                continue
+            key = normalise(span.text)
+            if key in known:
+                hit = (end, known[key])
+                break
+            if all(t.lower_ in COMMON or not t.is_alpha for t in span):
+                continue
+            readings = _lookup(gaz, span.text)
+            if not readings:
+                continue
+            metonym = any(s <= span.start_char and span.end_char <= e for s, e in metonyms)
+            compound = end < n and doc[end].text in {"-", "–"} and end + 1 < n and doc[end + 1].is_lower
+            named = span.start_char in in_name
+            if not (metonym or compound or named):
+                continue
+            cand = _Candidate(i, end, False, readings)
+            best = max(readings, key=lambda e: (_score(e, cand, context, set()), -e.index))
+            if not _big([best]):
+                continue
+            hit = (end, Place(span=Span.of(doc.text, span.start_char, span.end_char), name=best.name,
+                              geonameid=best.geonameid, lat=round(best.lat, 5), lon=round(best.lon, 5),
+                              country=best.country, admin1=gaz.admin1_name(best.cc, best.admin1) or best.admin1,
+                              feature=best.feature, precision=PRECISION.get(best.feature)))
+            break
+        if hit is None:
+            i += 1
+            continue
+        end, place = hit
+        span = doc[i:end]
+        out.append(dataclasses.replace(place, span=Span.of(doc.text, span.start_char, span.end_char)))
+        i = end
+    return tuple(out)
