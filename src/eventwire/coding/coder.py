@@ -239,6 +239,31 @@ def _of_objects(obj_tokens, table: args.Mentions) -> list["Token"]:
     return out
 
 
+# the addressee of a demand, threat or accusation is the subject of its content clause
+# ("demanded that the US cancel", "warned that Iran would pay")
+_CLAUSE_ADDRESSEE = frozenset({"REQUEST", "THREATEN", "ACCUSE", "REJECT"})
+
+
+def _deep_recipients(verb, preps: tuple[str, ...], type_: str) -> list:
+    """Recipients one step down the tree when the verb has none of its own: the subject of a
+    demand's content clause, or a recipient preposition on the verb's object or infinitival
+    complement ("promised military aid to Mozambique", "offered to hand them over to Britain")."""
+    out = []
+    for child in verb.children:
+        if child.dep_ == "ccomp" and type_ in _CLAUSE_ADDRESSEE:
+            for sub in child.children:
+                if sub.dep_ in ("nsubj", "nsubjpass"):
+                    out.extend(args.coordinated(sub))
+        elif child.dep_ == "dobj":
+            out.extend(args.prep_objects(child, preps))
+        elif child.dep_ == "xcomp":
+            out.extend(args.prep_objects(child, preps))
+            for grand in child.children:
+                if grand.dep_ == "dobj":
+                    out.extend(args.prep_objects(grand, preps))
+    return out
+
+
 def _build(trig: _Trigger, table: args.Mentions, lexicon: Lexicon) -> Optional[_Candidate]:
     entry, head = trig.entry, trig.head
     phrase = frozenset(range(trig.start, head.i + 1))
@@ -262,6 +287,9 @@ def _build(trig: _Trigger, table: args.Mentions, lexicon: Lexicon) -> Optional[_
         if not cand.recipients and not entry.object_is_theme and not any(c.dep_ == "dobj" for c in verb.children) \
                 and not args.is_passive(verb):
             cand.recipients = _fallback_recipient(verb, table, cand.actors)
+        if not cand.recipients and not entry.object_is_theme:
+            deep = _deep_recipients(verb, preps, entry.type)
+            cand.recipients = [m for m in _mentions(deep, table) if m not in cand.actors]
         cand.modality = modality(verb, lexicon)
         if entry.future_only and cand.modality not in ("future", "hypothetical"):
             return None

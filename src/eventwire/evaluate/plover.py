@@ -1,0 +1,176 @@
+"""``eventwire eval plover-gsr``: the PLOVER gold-standard records (GSR) of the CAMEO manual.
+
+The gold file is ``../shared/data/plover/PLOVER_GSR_CAMEO.txt`` (openeventdata/PLOVER,
+CC BY-SA 4.0): 322 example sentences coded with PLOVER 0.5b1 labels and source/target
+actor codes.  It is read where it lies; nothing of it is copied into the package.
+
+Scoring rules (documented here because a reader must be able to replicate them):
+
+- Labels: 0.5b1 names are mapped to today's with the manual's CAMEO-to-PLOVER table
+  (section "CAMEO to PLOVER translation"): DEMAND -> REQUEST, DISAPPROVE -> ACCUSE,
+  INVESTIGATE -> ACCUSE (CAMEO 09 is ACCUSE-investigate), FIGHT -> ASSAULT, YIELD ->
+  CONCEDE; the other names are unchanged.
+- Which predicted event answers a record: the events of the gold type if any, else all
+  events; among them the one with the highest confidence (ties: the earliest).  A record
+  with no event counts as a miss for every score; ``coverage`` is the share of records
+  with at least one event.
+- Actor/recipient country: the predicted event's actors (recipients) are mapped to codes
+  (the actor's ISO3 country, else ``IGO``/``NGO``/``IMG`` from its kind); the record is
+  right when that set shares a code with the gold codes.  Scored only over records whose
+  gold source (target) has codes.  The manual's old CAMEO country codes are normalised
+  (JAP -> JPN, ITL -> ITA, VTN -> VNM).
+- Split: records alternate dev (odd position) / test (even position) in file order;
+  rules are tuned on dev only.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Optional
+
+from ..errors import UsageError
+from . import Report
+
+SHARED = Path(__file__).resolve().parents[3].parent / "shared"
+GSR = SHARED / "data" / "plover" / "PLOVER_GSR_CAMEO.txt"
+
+# PLOVER 0.5b1 -> PLOVER 2.0 event names (manual, CAMEO to PLOVER translation table).
+OLD_NAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE",
+             "FIGHT": "ASSAULT", "YIELD": "CONCEDE"}
+# CAMEO-era country codes in the GSR that are not ISO 3166 alpha-3.
+OLD_CODES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
+KIND_CODES = {"igo": "IGO"}
+
+
+@dataclass(frozen=True)
+class GoldRecord:
+    """One GSR record, with labels mapped to today's PLOVER."""
+
+    id: str
+    text: str
+    date: Optional[str]
+    type: str
+    sources: frozenset[str]
+    targets: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Predicted:
+    """What the pipeline said about one record, reduced to what is scored."""
+
+    type: str
+    actors: frozenset[str]
+    recipients: frozenset[str]
+    confidence: float = 0.0
+
+
+def plover_name(old: str) -> str:
+    """Today's PLOVER name for a 0.5b1 event name."""
+    old = old.strip().upper()
+    return OLD_NAMES.get(old, old)
+
+
+def _codes(value: Any) -> frozenset[str]:
+    if not isinstance(value, list):
+        return frozenset()
+    out = set()
+    for item in value:
+        code = str(item.get("code", "")).strip().upper() if isinstance(item, dict) else ""
+        if code:
+            out.add(OLD_CODES.get(code, code))
+    return frozenset(out)
+
+
+def load_gold(path: str | Path | None = None) -> list[GoldRecord]:
+    """The GSR records (the DOCUMENT record skipped)."""
+    gold_path = Path(path) if path else GSR
+    if not gold_path.is_file():
+        raise UsageError(f"{gold_path} not found; pass the path to PLOVER_GSR_CAMEO.txt")
+    try:
+        raw = json.loads(gold_path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise UsageError(f"{gold_path} is not the PLOVER GSR JSON file ({exc})") from None
+    records = []
+    for item in raw:
+        if not isinstance(item, dict) or item.get("event") == "DOCUMENT" or not item.get("text"):
+            continue
+        records.append(GoldRecord(
+            id=str(item.get("id")), text=str(item["text"]), date=item.get("date") or None,
+            type=plover_name(str(item.get("event", ""))),
+            sources=_codes(item.get("source")), targets=_codes(item.get("target"))))
+    return records
+
+
+def actor_codes(ids: Iterable[str], actors_by_id: dict[str, Any]) -> frozenset[str]:
+    """Country codes (or IGO) of the actors with these ids."""
+    out = set()
+    for actor_id in ids:
+        actor = actors_by_id.get(actor_id)
+        if actor is None:
+            continue
+        if actor.country:
+            out.add(actor.country)
+        elif actor.kind in KIND_CODES:
+            out.add(KIND_CODES[actor.kind])
+        elif actor.sector in ("NGO", "IGO"):
+            out.add(actor.sector)
+    return frozenset(out)
+
+
+def predictions(article: Any) -> list[Predicted]:
+    """The article's events reduced to type and actor/recipient codes."""
+    by_id = {a.id: a for a in article.actors}
+    return [Predicted(e.type, actor_codes(e.actors, by_id), actor_codes(e.recipients, by_id), e.confidence)
+            for e in article.events]
+
+
+def choose(gold_type: str, predicted: list[Predicted]) -> Optional[Predicted]:
+    """The predicted event that answers the gold record: the most confident event of the
+    gold type, else the most confident event (ties: the earliest)."""
+    if not predicted:
+        return None
+    pool = [p for p in predicted if p.type == gold_type] or predicted
+    return max(enumerate(pool), key=lambda ip: (ip[1].confidence, -ip[0]))[1]
+
+
+def score(pairs: list[tuple[GoldRecord, Optional[Predicted]]]) -> dict[str, float]:
+    """Type, actor and recipient accuracy and coverage over (gold, chosen) pairs."""
+    n = len(pairs)
+    if not n:
+        return {}
+    typ = sum(1 for g, p in pairs if p is not None and p.type == g.type)
+    with_src = [(g, p) for g, p in pairs if g.sources]
+    with_tar = [(g, p) for g, p in pairs if g.targets]
+    src = sum(1 for g, p in with_src if p is not None and p.actors & g.sources)
+    tar = sum(1 for g, p in with_tar if p is not None and p.recipients & g.targets)
+    return {
+        "type_accuracy": typ / n,
+        "actor_accuracy": src / len(with_src) if with_src else 0.0,
+        "recipient_accuracy": tar / len(with_tar) if with_tar else 0.0,
+        "coverage": sum(1 for _, p in pairs if p is not None) / n,
+    }
+
+
+def run(path: str | None = None, pipeline: Any = None, limit: Optional[int] = None) -> Report:
+    """Score the pipeline on the GSR: all records, and the dev/test halves."""
+    from ..pipeline import Pipeline
+
+    pipe = pipeline or Pipeline()
+    gold = load_gold(path)
+    if limit:
+        gold = gold[:limit]
+    pairs: list[tuple[GoldRecord, Optional[Predicted]]] = []
+    lines: list[str] = []
+    for rec in gold:
+        article = pipe.process(rec.text, published=rec.date)
+        got = choose(rec.type, predictions(article))
+        pairs.append((rec, got))
+        if got is None or got.type != rec.type:
+            lines.append(f"  x {rec.id}: gold {rec.type}, got {got.type if got else '-'}")
+    scores = score(pairs)
+    for half, offset in (("dev", 0), ("test", 1)):
+        for key, value in score(pairs[offset::2]).items():
+            scores[f"{half}_{key}"] = value
+    lines.insert(0, f"{len(gold)} PLOVER GSR records")
+    return Report("plover-gsr", scores, lines)
