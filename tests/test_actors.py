@@ -357,3 +357,39 @@ def test_members_and_organs_join_the_mention(catalogue):
     table = _forms(_find(text, catalogue))
     assert table["its allies in the Joint Forces"][:2] == ("Joint Forces", "SDN")
     assert table["The UN's humanitarian coordinator in Sudan"][0] == "United Nations"
+
+
+# Grounding additions (issue 4): agencies, "with" + capital, titled heads of state, coreference.
+GROUNDING = [
+    ("The FBI and the CIA disagreed.", [("FBI", "Q30", "COP"), ("CIA", "Q30", "SPY")]),
+    ("Damascus would work out further action with Moscow and Tehran.",
+     [("Moscow", "Q159", "GOV"), ("Tehran", "Q794", "GOV")]),
+    ("The Khartoum government tried to secure favour.", [("Khartoum government", "Q1049", "GOV")]),
+    ("Portuguese President Mario Soares said on Tuesday that talks would resume.",
+     [("Portuguese President Mario Soares", "Q45", "GOV")]),
+    ("The US-backed Syrian Democratic Forces said the YPG had withdrawn. The group said it would stay.",
+     [("group", "ew:sdf", "REB")]),
+    ("Hezbollah fired rockets, and Hamas praised the group.", [("group", "ew:hezbollah", None)]),
+    ("Somali police said they had arrested three suspects.", [("they", "Q1045", "COP")]),
+    ("Security officials in Baghdad said the advisers had left.", [("Security officials", "Q796", None)]),
+    ("He said Russian pressure rescued the deal.", [("Russian", "Q159", None)]),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,expected", GROUNDING)
+def test_grounding(catalogue, text, expected):
+    found = {m.span.text: m for m in _find(text, catalogue, published="2016-12-14")}
+    for surface, ident, sector in expected:
+        m = next((m for s, m in found.items() if surface in s), None)
+        assert m is not None, (surface, sorted(found))
+        assert m.id == ident
+        if sector:
+            assert m.sector == sector
+
+
+@pytest.mark.model
+def test_country_named_as_place_is_no_actor(catalogue):
+    found = [m.span.text for m in _find("Refugees who have lived in Iraq for a decade returned.", catalogue)]
+    assert "Iraq" not in found
+    assert "Saudi Arabia" in [m.span.text for m in _find("Houthi rebels fired missiles at Saudi Arabia.", catalogue)]

@@ -99,7 +99,7 @@ TITLE_WORDS = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "king"
                "judge", "mayor", "governor", "ayatollah", "emir", "chancellor", "sir", "lord",
                "brigadier", "brig", "major", "maj", "lieutenant", "sergeant", "sgt", "admiral", "marshal",
                "commander", "cmdr", "field", "lieutenant-general", "major-general", "mrs.", "ms."}
-BARE_SKIP = {"authority", "administration", "court", "cabinet", "regime", "intelligence", "security",
+BARE_SKIP = {"administration", "court", "cabinet", "regime", "intelligence", "security",
              "military", "government", "forces", "force", "president", "minister", "commander",
              "official", "ministry", "source", "sources", "leadership", "army", "parliament",
              "opposition", "defence", "defense", "people", "person", "man", "men", "woman",
@@ -322,6 +322,7 @@ class _Found:
     kind: Optional[str] = None
     id: Optional[str] = None
     name: Optional[str] = None
+    ref: int = -1  # "they": the token of the subject it stands for
 
     def mention(self, doc: "Doc", text: str) -> ActorMention:
         s, e = doc[self.start].idx, doc[self.end - 1].idx + len(doc[self.end - 1].text)
@@ -418,8 +419,9 @@ def find_actors(doc: "Doc", catalogue: Catalogue, *, publisher: Optional[str] = 
                     if pat.ambiguous and _shouting(doc, i, shout):
                         continue
                     entry = pool[pat.entry]
-                    if entry.role == "leader" and not _in_office(entry, published):
-                        continue
+                    if entry.role == "leader" and not _in_office(entry, published) and \
+                            (published or len(pat.tokens) < 2):
+                        continue  # undated text: a past leader's full name still names them
                     if entry.role in ("country", "capital", "adjective", "demonym") and \
                             any(k in person_tokens for k in range(i, end)):
                         continue  # part of a personal name ("George Washington", "Michael Jordan")
@@ -601,13 +603,23 @@ def _resolve(doc: "Doc", lowers: list[str], cat: Catalogue, s: int, e: int, entr
         composed = _compose(doc, lowers, cat, s, e, entry)
         if composed:
             return composed
+        root = _first_conjunct(doc[s:e].root)
+        if role == "country" and root.dep_ == "pobj" and root.head.lower_ in ("in", "inside", "within", "throughout") \
+                and root.head.head.pos_ in ("VERB", "AUX"):
+            return None  # "lived in Iraq", "struck targets in Lebanon": a place, not an actor
         if role == "adjective":
             tok = doc[e - 1]
             # "the Iraqis"/"an Afghan" used as a noun is the people or the state; "Iraqi oil" is neither.
+            if tok.dep_ == "amod" and tok.head.lemma_.lower() in POLITICAL_NOUNS and tok.head.i == e:
+                return _Found(s, e, entry, entry.sector)  # "Russian pressure", "Turkish support": the state acts
             if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("amod", "compound"):
                 return None
         return _Found(s, e, entry, entry.sector)
     if role == "capital":
+        hit = _agent_at(cat, lowers, e) if e < len(doc) and doc[e - 1].dep_ == "compound" else None
+        if hit and hit[1] in STATE_SECTORS and doc[hit[0] - 1].pos_ == "NOUN":
+            # "the Khartoum government", "the Kabul regime": the capital names whose organ it is
+            return _Found(_with_the(doc, lowers, s, hit[0]), hit[0], entry, hit[1], metonym=True, kind="state")
         if not _capital_acts(doc, s, e):
             return None
         return _Found(s, e, entry, entry.sector or "GOV", metonym=True)
@@ -736,6 +748,9 @@ def _capital_acts(doc: "Doc", s: int, e: int) -> bool:
             return True
         if prep in ("with", "between", "against", "and") and gov.lemma_.lower() in RELATION_WORDS:
             return True
+        if prep in ("with", "between") and gov.pos_ in ("VERB", "NOUN") and \
+                gov.lemma_.lower() not in PLACE_NOUNS and gov.lemma_.lower() not in NONAGENT_VERBS:
+            return True  # "work out further action with Moscow and Tehran": "with" is never a locative
     return False
 
 
@@ -871,7 +886,15 @@ def _anaphora(doc: "Doc", lowers: list[str], covered: set[int], found: list[_Fou
                     out.append(_Found(i, e, entry, None))
                     covered.update(range(i, e))
                 break
+    spans = {k: f for f in found for k in range(f.start, f.end)}
     for t in doc:
+        if t.lower_ == "they" and t.dep_ in ("nsubj", "nsubjpass") and t.i not in covered \
+                and t.head.dep_ == "ccomp":
+            subj = next((c for c in t.head.head.children if c.dep_ == "nsubj" and c.i < t.i), None)
+            g = spans.get(subj.i) if subj is not None else None
+            if g is not None and (g.kind or g.entry.kind) in ("state", "group", "armed_group", "organization", "igo"):
+                out.append(_Found(t.i, t.i + 1, Entry("ew:anaphor", t.text, "group", None, None, "they"), None,
+                                  ref=subj.i))  # "Somali police said they had arrested"
         if t.lower_ in ("she", "he") and t.dep_ in ("nsubj", "nsubjpass") and t.i not in covered:
             out.append(_Found(t.i, t.i + 1, Entry("ew:anaphor", t.text, "person", None, None, "pronoun"), None))
     return out
@@ -906,7 +929,7 @@ def _bare_agents(doc: "Doc", lowers: list[str], cat: Catalogue, covered: set[int
         if ok:
             start = _grow_left(doc, lowers, covered, i, end)
             foreign = any(lowers[k] in FOREIGN_MODS for k in range(start, i))
-            country = _context_country(doc, last, by_token)
+            country = _context_country(doc, last, by_token, cat)
             entry = Entry("ew:group:bare", lowers[end - 1], "group",
                           country.country if country else None, sector, "foreign" if foreign else "bare")
             out.append(_Found(start, end, entry, sector))
@@ -916,14 +939,22 @@ def _bare_agents(doc: "Doc", lowers: list[str], cat: Catalogue, covered: set[int
     return out
 
 
-def _context_country(doc: "Doc", head: "Token", by_token: dict) -> Optional[Entry]:
-    """The country a bare agent phrase belongs to: "rebel groups in Syria"."""
+def _context_country(doc: "Doc", head: "Token", by_token: dict, cat: Optional[Catalogue] = None) -> Optional[Entry]:
+    """The country a bare agent phrase belongs to: "rebel groups in Syria", "security
+    officials in Baghdad" (a capital named as a place still says whose officials)."""
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ in ("in", "from", "of"):
             for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
                 f = by_token.get(obj.i)
-                if obj.dep_ == "pobj" and f is not None and f.entry.country and f.entry.kind == "state":
+                if f is not None and f.entry.country and f.entry.kind == "state":
                     return f.entry
+                node = cat.trie.get(obj.lower_) if cat is not None and f is None and obj.is_title else None
+                for pat in (node or {}).get(_END, ()):
+                    entry = cat.entries[pat.entry]
+                    if entry.role == "capital" and entry.country and len(pat.tokens) == 1:
+                        return _country_entries(cat).get(entry.country, entry)
     return None
 
 
@@ -963,6 +994,9 @@ def _persons(doc: "Doc", lowers: list[str], cat: Catalogue, found: list[_Found],
         entry = Entry("ew:person:" + _slug(name), name, "person", country, sector,
                       "person" if tied or country else "person?")
         person = _Found(start, e, entry, sector)
+        head = _head_of_state(doc, lowers, cat, start, s, country)
+        if head is not None:
+            person = _Found(start, e, head, "GOV", kind="state")  # as the catalogue's leaders are
         if start < s:
             for k in range(start, s):
                 by_token.pop(k, None)
@@ -987,6 +1021,27 @@ def _persons(doc: "Doc", lowers: list[str], cat: Catalogue, found: list[_Found],
         name = doc[s:e].text
         people.append(_Found(s, e, Entry("ew:person:" + _slug(name), name, "person", None, None), None))
     return found + people
+
+
+HEAD_TITLES = {("president",), ("prime", "minister"), ("premier",), ("king",), ("queen",), ("emir",),
+               ("chancellor",), ("leader",), ("head", "of", "state")}
+NOT_HEAD = {"former", "ex", "vice", "deputy", "opposition", "party", "rebel", "late", "acting", "interim",
+            "elect", "-", "then", "late"}
+
+
+def _head_of_state(doc: "Doc", lowers: list[str], cat: Catalogue, start: int, s: int,
+                   country: Optional[str]) -> Optional[Entry]:
+    """The state, where a person is titled its head of state or government ("Portuguese
+    President Mario Soares", "Libyan leader Muammar Gaddafi"): the government acting, as
+    the catalogue's own leaders resolve.  Former, deputy and party leaders stay people."""
+    if country is None or s - start < 2 or s - start > 6:
+        return None
+    words = [w.rstrip(".") for w in lowers[start:s]]
+    if any(w in NOT_HEAD for w in words):
+        return None
+    if not any(tuple(words[-len(t):]) == t for t in HEAD_TITLES):
+        return None
+    return _country_entries(cat).get(country)
 
 
 PERSON_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "negotiator", "adviser", "advisor", "leader",
@@ -1028,15 +1083,20 @@ def _title_of(doc: "Doc", lowers: list[str], cat: Catalogue, s: int, e: int,
             and prev.entry.role != "bare":
         return prev.entry.country, prev.sector, prev.start, False
     for j in range(max(0, s - 6), s):
-        if not doc[j].is_title or any(doc[k].is_sent_start or not doc[k].is_alpha for k in range(j + 1, s)):
-            continue
+        after_state = (g := by_token.get(j - 1)) is not None and g.end == j and g.entry.kind == "state"
+        if not (doc[j].is_title or after_state) or \
+                any(doc[k].is_sent_start or not doc[k].is_alpha for k in range(j + 1, s)):
+            continue  # "Russian Foreign Ministry spokeswoman Maria Zakharova"
         hit = _agent_at(cat, lowers, j)
-        if not hit or hit[0] > s or any(lowers[k].rstrip(".") not in TITLE_WORDS for k in range(hit[0], s)):
+        if not hit or hit[0] > s or any(lowers[k].rstrip(".") not in TITLE_WORDS and lowers[k] not in PERSON_NOUNS
+                                        for k in range(hit[0], s)):
             continue
         before = by_token.get(j - 1)
-        if before is not None and before.end == j and before.entry.kind == "state" and before.entry.country \
-                and before.entry.role != "bare":
-            return before.entry.country, hit[1], before.start, False  # "Kenyan Government spokesman X"
+        if before is not None and before.end in (j, hit[0]) and before.entry.kind == "state" \
+                and before.entry.country and before.entry.role != "bare":
+            # "Kenyan Government spokesman X"; "Russian Foreign Ministry spokeswoman X" (the agent
+            # words overlap the state's own mention)
+            return before.entry.country, hit[1], before.start, False
         return None, hit[1], j, False
     root = doc[s:e].root
     if root.dep_ == "appos" and root.head.i < s and s > 0 and lowers[s - 1] == ",":
@@ -1094,7 +1154,12 @@ def _ground(doc: "Doc", lowers: list[str], cat: Catalogue, found: list[_Found],
     for f in sorted(found, key=lambda f: f.start):
         role = f.entry.role
         if role == "coref":
-            target = next((g for g in reversed(out) if _class_ok(g, f.entry.kind)), None)
+            target = _coref_target(doc, f, [g for g in out if _class_ok(g, f.entry.kind)], sent_index)
+            if target is None:
+                continue
+            f = _Found(f.start, f.end, target.entry, target.sector, False, target.kind, target.id, target.name)
+        elif role == "they":
+            target = next((g for g in reversed(out) if g.start <= f.ref < g.end), None)
             if target is None:
                 continue
             f = _Found(f.start, f.end, target.entry, target.sector, False, target.kind, target.id, target.name)
@@ -1142,6 +1207,29 @@ def _ground(doc: "Doc", lowers: list[str], cat: Catalogue, found: list[_Found],
     return out
 
 
+def _coref_target(doc: "Doc", f: _Found, pool: list[_Found], sent_index: list[int]) -> Optional[_Found]:
+    """The antecedent of "the group": not the subject of its own clause ("Hamas praised the
+    group"); as a subject, the subject of the nearest earlier main clause that fits ("The SDF
+    said the YPG had withdrawn.  The group said ..."); else the most recent fitting actor."""
+    tok = doc[f.end - 1]
+    own = {c.i for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")} if tok.dep_ != "nsubj" else set()
+    pool = [g for g in pool if not any(g.start <= k < g.end for k in own)]
+    if not pool:
+        return None
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT" and \
+            sent_index[pool[-1].start] < sent_index[f.start]:
+        here = sent_index[f.start]
+        for g in reversed(pool):
+            if sent_index[g.start] >= here:
+                continue
+            if sent_index[g.start] < here - 1:
+                break
+            root = doc[g.start:g.end].root
+            if root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ == "ROOT":
+                return g
+    return pool[-1]
+
+
 def _same_head(doc: "Doc", lowers: list[str], f: _Found, out: list[_Found]) -> Optional[_Found]:
     """The last named actor whose mention ends in the same noun as this definite one."""
     if lowers[f.start] != "the" or f.end - f.start != 2:
@@ -1172,7 +1260,8 @@ def _antecedent(doc: "Doc", i: int, out: list[_Found], quoted: list[bool],
                 sent_index: list[int]) -> Optional[_Found]:
     """The person "she"/"he" at token i refers to: the subject of the nearest main clause
     before it (outside quotes, within three sentences of narrative), where that is a person."""
-    people = {k: g for g in out if (g.kind or g.entry.kind) == "person" for k in range(g.start, g.end)}
+    people = {k: g for g in out if (g.kind or g.entry.kind) == "person" or g.entry.role == "leader"
+              for k in range(g.start, g.end)}
     seen: set[int] = set()  # sentences with narrative (unquoted) words passed so far
     for k in range(i - 1, -1, -1):
         tok = doc[k]
