@@ -393,3 +393,68 @@ def test_country_named_as_place_is_no_actor(catalogue):
     found = [m.span.text for m in _find("Refugees who have lived in Iraq for a decade returned.", catalogue)]
     assert "Iraq" not in found
     assert "Saudi Arabia" in [m.span.text for m in _find("Houthi rebels fired missiles at Saudi Arabia.", catalogue)]
+
+
+# Evidence-based resolution (issue 4): a person's country comes from evidence about them;
+# leaders' surnames resolve by date; places, adjectives and agent phrases read by general rules.
+EVIDENCE = [
+    # (text, published, {span: (id or None, country, sector, kind)}, spans that must not be actors)
+    ("Russia denied the hacking claims. Moscow said Russia was blamed unfairly, and the Kremlin agreed. "
+     "Hillary Clinton said Donald Trump was wrong, and Mr Trump disagreed.", "2016-12-17",
+     {"Hillary Clinton": ("ew:person:hillary-clinton", None, None, "person"),
+      "Donald Trump": ("ew:person:donald-trump", "USA", None, "person"),
+      "Trump": ("ew:person:donald-trump", "USA", None, "person")}, []),
+    ("Sri Lanka opened an embassy in Tehran on Wednesday.", "2015-06-03",
+     {"Sri Lanka": ("ew:country:lka", "LKA", None, "state")}, ["Tehran"]),
+    ("Saddam Hussein warned Israel and Israel said it would respond.", "1990-08-10",
+     {"Saddam Hussein": ("Q796", "IRQ", "GOV", "state")}, []),
+    ("Greece asked its partners not to recognise the Former Yugoslav Republic of Macedonia.", "1993-02-01",
+     {"Former Yugoslav Republic of Macedonia": ("ew:country:mkd", "MKD", None, "state")}, []),
+    ("Bush said on Monday the United States would not negotiate.", "1991-01-10",
+     {"Bush": ("Q30", "USA", "GOV", "state")}, []),
+    ("Bush said on Monday the United States would not negotiate.", "2005-01-10",
+     {"Bush": ("Q30", "USA", "GOV", "state")}, []),
+    ("Laura Bush visited a school in Texas.", "2005-01-10", {}, ["Bush"]),
+    ("The Bush administration said China must drop its barriers.", None,
+     {"The Bush administration": ("Q30", "USA", "GOV", "state")}, []),
+    ("Bangladesh rejected an Indian proposal for a trade pact.", "2004-01-01",
+     {"Indian": ("Q668", "IND", None, "state")}, []),
+    ("Serbia flatly rejected an Australian ultimatum on Thursday.", "1999-01-01",
+     {"Australian": ("Q408", "AUS", None, "state")}, []),
+    ("Kenyan police said a riot police squad had dispersed students protesting in Nairobi.", "2019-02-12",
+     {"a riot police squad": ("Q114", "KEN", "COP", "state"),
+      "students": ("ew:group:edu-ken", "KEN", "EDU", "group")}, ["Nairobi"]),
+    ("Let us be clear about this, the premier of Alberta told reporters.", "2016-11-23", {}, ["Let"]),
+    ("Lashkar-e-Taiba, known as LeT, denied the attack.", "2016-11-23",
+     {"LeT": ("ew:lashkar-e-taiba", "PAK", "REB", "armed_group")}, []),
+    ("Turkish Foreign Minister Mevlut Cavusoglu spoke to his Russian counterpart, Sergey Lavrov.", "2016-12-14",
+     {"his Russian counterpart, Sergey Lavrov": ("ew:person:sergey-lavrov", "RUS", None, "person")}, []),
+    ("Russia denied it, but CIA Director John Brennan said Moscow had interfered.", "2016-12-17",
+     {"John Brennan": ("ew:person:john-brennan", "USA", None, "person")}, []),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,published,expected,absent", EVIDENCE)
+def test_evidence_based_resolution(catalogue, text, published, expected, absent):
+    found = {m.span.text: m for m in _find(text, catalogue, published=published)}
+    for span, (ident, country, sector, kind) in expected.items():
+        m = found.get(span)
+        assert m is not None, (span, sorted(found))
+        assert (m.country, m.kind) == (country, kind), (span, m)
+        if ident:
+            assert m.id == ident, (span, m)
+        if sector:
+            assert m.sector == sector, (span, m)
+    for span in absent:
+        assert span not in found, (span, sorted(found))
+
+
+def test_cbc_is_a_canadian_outlet(catalogue):
+    assert catalogue.by_id["ew:media:cbc"].country == "CAN"
+
+
+def test_mixed_case_acronym_needs_its_own_case(catalogue):
+    pat = actors._Pattern(0, ("LeT",), False)
+    assert not actors._case_ok(pat, ["Let"], 0)
+    assert actors._case_ok(pat, ["LeT"], 0)

@@ -83,7 +83,11 @@ POLITICAL_NOUNS = {"support", "backing", "position", "stance", "policy", "decisi
                    "officials", "envoy", "envoys", "representative", "representatives", "delegation",
                    "statement", "message", "signal", "move", "efforts", "attempt", "claim", "claims",
                    "ceasefire", "truce", "deal", "accord", "sanction", "sanctions", "resolution", "vote",
-                   "announcement", "talks", "measure", "measures", "offer", "initiative"}
+                   "announcement", "talks", "measure", "measures", "offer", "initiative", "ultimatum",
+                   "bid", "appeal", "protest", "complaint", "invitation", "veto", "boycott", "embargo",
+                   "blockade", "pledge", "promise", "apology", "denial", "accusation", "allegation",
+                   "order", "ban", "crackdown", "counterproposal", "overture", "mediation", "guarantee",
+                   "commitment", "objections", "demands", "proposals", "ultimatums", "warnings", "threats"}
 RELATION_WORDS = {"talk", "tie", "contact", "negotiation", "relation", "talks", "relation", "relations", "ties", "deal", "agreement", "cooperation", "dispute",
                   "tension", "tensions", "rift", "row", "negotiation", "negotiations", "alliance",
                   "coordination", "contact", "contacts", "dialogue", "feud", "standoff", "spat", "war",
@@ -104,6 +108,12 @@ BARE_SKIP = {"administration", "court", "cabinet", "regime", "intelligence", "se
              "official", "ministry", "source", "sources", "leadership", "army", "parliament",
              "opposition", "defence", "defense", "people", "person", "man", "men", "woman",
              "women", "family", "families", "child", "children", "public", "population"}
+# Nouns for a unit of an agent: "a riot police squad", "an army unit".
+UNIT_NOUNS = {"squad", "squads", "unit", "units", "team", "teams", "detachment", "detachments", "patrol",
+              "patrols", "contingent", "contingents", "battalion", "battalions", "brigade", "brigades",
+              "convoy", "convoys", "platoon", "platoons", "company", "companies", "column", "columns"}
+# Students and teachers act in protests; bare "schools" and "universities" do not.
+EDU_PEOPLE = {"student", "pupil", "teacher", "lecturer", "professor", "schoolchild", "undergraduate"}
 # Sectors that name who acts in political events; bare "schools" or "companies" are not actors here.
 BARE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "PRM", "REB", "UAF", "OPP", "CVL", "REF", "JRN",
                 "PTY", "CRM"}
@@ -130,6 +140,7 @@ class _Pattern:
     entry: int
     tokens: tuple[str, ...]  # the alias's own token texts, for the case checks
     ambiguous: bool  # an acronym that is also an English word ("IS", "US", "WHO")
+    surname: bool = False  # a leader's surname, derived from their full names ("Bush")
 
 
 @dataclass(frozen=True, eq=False)
@@ -264,15 +275,27 @@ def _load(extra: tuple[str, ...]) -> Catalogue:
             entry, aliases = _entry(row, path)
             entries.append(entry)
             index = len(entries) - 1
+            own = {a.lower() for a in aliases}
+            surnames: set[str] = set()
             for alias in aliases:
                 toks = _tokens(alias)
                 if not toks:
                     continue
+                if entry.role == "leader":
+                    toks = _loose_leader_tokens(toks)
+                    last = toks[-1]
+                    if len(toks) >= 2 and last.istitle() and last.isalpha() and len(last) >= 3 \
+                            and not _is_word(last) and last.lower() not in TITLE_WORDS | set(REGIME_TAIL) \
+                            and last.lower() not in own and last.lower() not in _MONTHS:
+                        surnames.add(last)
                 node = trie
                 for tok in toks:
                     node = node.setdefault(tok.lower(), {})
                 ambiguous = len(toks) == 1 and toks[0].isupper() and _is_word(toks[0])
                 node.setdefault(_END, []).append(_Pattern(index, toks, ambiguous))
+            for last in sorted(surnames):
+                trie.setdefault(last.lower(), {}).setdefault(_END, []).append(
+                    _Pattern(index, (last,), False, True))
         for row in agent_rows:
             phrase, sector = str(row.get("phrase", "")).strip().lower(), str(row.get("sector", "")).strip()
             if not phrase:
@@ -291,6 +314,21 @@ def _load(extra: tuple[str, ...]) -> Catalogue:
     for e in entries:
         by_id.setdefault(e.id, e)
     return Catalogue(tuple(entries), trie, agents, by_id)
+
+
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december"}
+
+
+def _loose_leader_tokens(toks: tuple[str, ...]) -> tuple[str, ...]:
+    """A leader alias with its common words in lower case, so that they match either way.
+
+    The Phoenix dictionaries title-case every word ("The Bush Administration", "Us President
+    George Bush"); news copy writes "the Bush administration".  Names keep their capitals.
+    """
+    out = tuple(t.lower() if (t.lower() in REGIME_TAIL or t.lower().rstrip(".") in TITLE_WORDS
+                              or _is_word(t)) and not t.isupper() else t for t in toks)
+    return out if any(t[:1].isupper() for t in out) else toks
 
 
 @functools.lru_cache(maxsize=1)
@@ -347,6 +385,9 @@ def _case_ok(pattern: _Pattern, texts: list[str], i: int) -> bool:
         if len(letters) >= 2 and all(c.isupper() for c in letters):
             if got != want:  # acronyms match as written: "IS" is not "is", "US" not "us"
                 return False
+        elif len(letters) >= 2 and any(c.isupper() for c in want[1:]) and "-" not in want:
+            if got != want:  # mixed-case acronyms too: "LeT" is not a sentence-initial "Let"
+                return False
         elif want[:1].isupper() and not got[:1].isupper():
             return False  # "Turkey" not "turkey"
     return True
@@ -400,9 +441,13 @@ def find_actors(doc: "Doc", catalogue: Catalogue, *, publisher: Optional[str] = 
     entries = catalogue.entries
     outlets, not_people = _credits(doc)
     person_tokens = set()
+    first_names: set[int] = set()  # tokens after a first name inside a PERSON entity
     for ent in doc.ents:
         if ent.label_ == "PERSON" and len(ent) > 1 and not _all_places(catalogue, lowers, ent.start, ent.end):
             person_tokens.update(range(ent.start, ent.end))
+        if ent.label_ == "PERSON":
+            given = [k for k in range(ent.start, ent.end) if lowers[k].rstrip(".") not in TITLE_WORDS]
+            first_names.update(given[1:])
 
     names = _outlet_names(publisher, outlets)
     own = _publisher_entries(catalogue, names) if names else None
@@ -413,9 +458,12 @@ def find_actors(doc: "Doc", catalogue: Catalogue, *, publisher: Optional[str] = 
         for trie, pool in ((catalogue.trie, entries),) + (((own[0], own[1]),) if own else ()):
             for end, patterns in _walk(trie, lowers, i):
                 alts: list[Entry] = []
+                by_surname = set()
                 for pat in patterns:
                     if not _case_ok(pat, texts, i):
                         continue
+                    if pat.surname and (i in first_names or doc[i].is_upper):
+                        continue  # "Laura Bush" is not President Bush
                     if pat.ambiguous and _shouting(doc, i, shout):
                         continue
                     entry = pool[pat.entry]
@@ -423,10 +471,19 @@ def find_actors(doc: "Doc", catalogue: Catalogue, *, publisher: Optional[str] = 
                             (published or len(pat.tokens) < 2):
                         continue  # undated text: a past leader's full name still names them
                     if entry.role in ("country", "capital", "adjective", "demonym") and \
-                            any(k in person_tokens for k in range(i, end)):
-                        continue  # part of a personal name ("George Washington", "Michael Jordan")
+                            any(k in person_tokens for k in range(i, end)) and \
+                            (end - i < 2 or all(k in person_tokens for k in range(i, end))):
+                        # part of a personal name ("George Washington", "Michael Jordan"); a longer
+                        # name the tagger cut into a person is still the country ("the Former
+                        # Yugoslav Republic of Macedonia")
+                        continue
+                    if pat.surname:
+                        by_surname.add(entry.country)
                     if all(entry.id != a.id for a in alts):
                         alts.append(entry)
+                if len(by_surname) > 1:
+                    # a surname two leaders in office share ("Hussein"): no one in particular
+                    alts = [a for a in alts if a.role != "leader" or a.country not in by_surname]
                 if alts:
                     candidates.append((i, end, alts))
     # An alias shared by several actors ("Brussels": Belgium or the EU) goes to the one the
@@ -456,12 +513,14 @@ _PLACE_ROLES = ("country", "adjective", "demonym", "capital")
 
 
 def _all_places(cat: Catalogue, lowers: list[str], s: int, e: int) -> bool:
-    """Is every token of a PERSON entity a country or capital ("Congo Kigali" is no person)?"""
-    for k in range(s, e):
-        node = cat.trie.get(lowers[k])
-        pats = node.get(_END) if node else None
-        if not pats or not any(cat.entries[p.entry].role in _PLACE_ROLES for p in pats):
+    """Is a PERSON entity made of countries and capitals only ("Congo Kigali", "Sri Lanka")?"""
+    k = s
+    while k < e:
+        ends = [end for end, pats in _walk(cat.trie, lowers, k)
+                if end <= e and any(cat.entries[p.entry].role in _PLACE_ROLES for p in pats)]
+        if not ends:
             return False
+        k = max(ends)
     return True
 
 
@@ -695,6 +754,9 @@ def _compose(doc: "Doc", lowers: list[str], cat: Catalogue, s: int, e: int, entr
                     and doc[end - 1].head.i >= end and _agent_at(cat, lowers, end) is None \
                     and sector not in STATE_SECTORS:
                 return None
+            if end < n and lowers[end] in UNIT_NOUNS and doc[end - 1].dep_ == "compound" \
+                    and doc[end - 1].head.i == end:
+                end += 1  # "a Turkish riot police squad"
             start = _with_the(doc, lowers, s, end)
             if start == s:
                 start = _grow_left(doc, lowers, set(), s, end)  # "two senior Rwandan army officers"
@@ -919,10 +981,14 @@ def _bare_agents(doc: "Doc", lowers: list[str], cat: Catalogue, covered: set[int
             i += 1
             continue
         end, sector = hit
+        if doc[end - 1].dep_ == "compound" and end < n and lowers[end] in UNIT_NOUNS \
+                and doc[end - 1].head.i == end:
+            end += 1  # "a riot police squad"
         last = doc[end - 1]
         definite = i > 0 and lowers[i - 1] == "the" and last.lemma_.lower() in INSTITUTIONS
         owned = i > 0 and i - 1 in covered and doc[i - 1].head.i in range(i, end)  # "RSF artillery"
-        ok = (not owned and sector in BARE_SECTORS and last.pos_ == "NOUN" and last.dep_ != "compound"
+        people = sector in BARE_SECTORS or (sector == "EDU" and last.lemma_.lower() in EDU_PEOPLE)
+        ok = (not owned and people and last.pos_ == "NOUN" and last.dep_ != "compound"
               and not (doc[i].is_title and not doc[i].is_sent_start)
               and not (end - i == 1 and last.lemma_.lower() in BARE_SKIP
                        and not (definite and sector in STATE_SECTORS)))
@@ -991,6 +1057,8 @@ def _persons(doc: "Doc", lowers: list[str], cat: Catalogue, found: list[_Found],
             continue
         name = doc[s:e].text
         country, sector, start, tied = _title_of(doc, lowers, cat, s, e, by_token)
+        if country is None:
+            country = _leader_country(cat, lowers, doc, s, e)  # "Donald Trump" before or after office
         entry = Entry("ew:person:" + _slug(name), name, "person", country, sector,
                       "person" if tied or country else "person?")
         person = _Found(start, e, entry, sector)
@@ -1027,6 +1095,21 @@ HEAD_TITLES = {("president",), ("prime", "minister"), ("premier",), ("king",), (
                ("chancellor",), ("leader",), ("head", "of", "state")}
 NOT_HEAD = {"former", "ex", "vice", "deputy", "opposition", "party", "rebel", "late", "acting", "interim",
             "elect", "-", "then", "late"}
+
+
+def _leader_country(cat: Catalogue, lowers: list[str], doc: "Doc", s: int, e: int) -> Optional[str]:
+    """The country of a catalogue leader named in full, whatever the date: a person's own
+    country, known from the catalogue even out of office."""
+    countries = set()
+    for end, pats in _walk(cat.trie, lowers, s):
+        if end != e:
+            continue
+        for pat in pats:
+            entry = cat.entries[pat.entry]
+            if entry.role == "leader" and len(pat.tokens) >= 2 and entry.country \
+                    and all(w[:1] == g[:1] or not w[:1].isupper() for w, g in zip(pat.tokens, (t.text for t in doc[s:e]))):
+                countries.add(entry.country)
+    return countries.pop() if len(countries) == 1 else None
 
 
 def _head_of_state(doc: "Doc", lowers: list[str], cat: Catalogue, start: int, s: int,
@@ -1082,6 +1165,14 @@ def _title_of(doc: "Doc", lowers: list[str], cat: Catalogue, s: int, e: int,
     if prev is not None and prev.end == s and prev.entry.kind == "state" and prev.sector \
             and prev.entry.role != "bare":
         return prev.entry.country, prev.sector, prev.start, False
+    k = s
+    while k > 0 and s - k < 3 and (lowers[k - 1].rstrip(".") in TITLE_WORDS or lowers[k - 1] in PERSON_NOUNS):
+        k -= 1
+    prev = by_token.get(k - 1)
+    if k < s and prev is not None and prev.end == k and prev.entry.kind == "state" and prev.entry.country \
+            and prev.entry.role != "bare" and not any(doc[m].is_sent_start for m in range(k, s)):
+        # "CIA Director John Brennan", "FBI director James Comey": an organ of a state, then a title
+        return prev.entry.country, _title_sector(cat, lowers, k, s) or prev.sector, s, False
     for j in range(max(0, s - 6), s):
         after_state = (g := by_token.get(j - 1)) is not None and g.end == j and g.entry.kind == "state"
         if not (doc[j].is_title or after_state) or \
@@ -1113,11 +1204,36 @@ def _title_of(doc: "Doc", lowers: list[str], cat: Catalogue, s: int, e: int,
     return None, None, s, False
 
 
+def _adjective_country(doc: "Doc", lowers: list[str], cat: Catalogue, lo: int, hi: int) -> Optional[str]:
+    """The country of a nationality adjective in a title ("his Russian counterpart")."""
+    for k in range(lo, hi):
+        if not doc[k].is_title:
+            continue
+        for end, pats in _walk(cat.trie, lowers, k):
+            if end > hi:
+                continue
+            for pat in pats:
+                entry = cat.entries[pat.entry]
+                if entry.role in ("adjective", "country") and entry.country and _case_ok(pat, [t.text for t in doc[k:end]], 0):
+                    return entry.country
+    return None
+
+
+def _title_sector(cat: Catalogue, lowers: list[str], lo: int, hi: int) -> Optional[str]:
+    for k in range(lo, hi):
+        hit = _agent_at(cat, lowers, k)
+        if hit:
+            return hit[1]
+    return None
+
+
 def _inner(doc: "Doc", lowers: list[str], cat: Catalogue, lo: int, hi: int,
            by_token: dict) -> tuple[Optional[str], Optional[str], bool]:
     """(country, sector, tied) of the mentions and title words in a person's appositive."""
     inner = sorted({id(f): f for k in range(lo, hi) if (f := by_token.get(k))}.values(), key=lambda f: f.start)
     country = next((f.entry.country for f in inner if f.entry.country), None)
+    if country is None:
+        country = _adjective_country(doc, lowers, cat, lo, hi)  # "his Russian counterpart, X"
     sector = next((f.sector for f in inner if f.sector and f.entry.role != "bare"), None)
     tied = any((f.kind or f.entry.kind) in ("igo", "media") and not f.entry.country for f in inner)
     if sector is None:
@@ -1191,10 +1307,14 @@ def _ground(doc: "Doc", lowers: list[str], cat: Catalogue, found: list[_Found],
         elif role in ("person?", "org?") or (f.entry.kind == "media" and f.entry.id.startswith("ew:media:")
                                             and not f.entry.country):
             iso = f.entry.country
-            if iso is None and role in ("person?", "org?"):
+            if iso is None and (role == "org?" or (role == "person?" and f.sector)):
+                # an unknown organisation, or a person whose title or appositive names no country
+                # ("Interior Minister X", "X, a local activist"): whose title it is, as for a bare
+                # agent.  An untitled person gets no country: a person's country comes from
+                # evidence about them, never from the country the article names most.
                 iso = (last_country.get(f.sector) if f.sector in STATE_SECTORS else None) or dominant
-            elif iso is None and strong:
-                iso = dominant
+            elif iso is None and strong and role not in ("person?", "org?"):
+                iso = dominant  # an unknown outlet: where the home country is clear
             e = f.entry
             entry = Entry(e.id, e.name, e.kind, iso, e.sector, "actor", e.start, e.end)
             f = _Found(f.start, f.end, entry, f.sector, f.metonym, f.kind, f.id, f.name)
