@@ -235,8 +235,17 @@ CASES = [
     ("Israel imposed a blockade on Gaza.", dict(type="COERCE", mode="restrict", actors=["ISR"])),
     ("Hundreds of people protested against Egypt in Cairo on Tuesday.", dict(type="PROTEST", mode="demo", acled="Peaceful protest", location="Cairo")),
     ("Egyptian police fired tear gas to disperse the protest in Cairo.", dict(type="ASSAULT", mode="crowd-control", actors=["EGY"], acled="Protest with intervention")),
-    ("Rioters clashed with Kenyan police in Nairobi.", dict(type="ASSAULT", recipients=["KEN"])),
+    # violence by rioters is a riot (PLOVER PROTEST riot; ACLED Riots: violent demonstration)
+    ("Rioters clashed with Kenyan police in Nairobi.", dict(type="PROTEST", mode="riot", recipients=["KEN"], acled="Violent demonstration")),
     ("Russia deployed troops to Syria last week.", dict(type="MOBILIZE", actors=["RUS"], acled="Change to group/activity")),
+    # statements of intent (PLOVER manual, AGREE/THREATEN), refusals and demands
+    ("Syria says it is willing to withdraw its troops from Lebanon.", dict(type="AGREE", actors=["SYR"], modality="asserted")),
+    ("Syria said it will withdraw its troops from Lebanon.", dict(type="RETREAT", modality="future")),
+    ("Iran said it will withdraw its troops from Iraq unless Baghdad accepts its conditions.", dict(type="THREATEN", actors=["IRN"], recipients=["IRQ"])),
+    ("Russia said on Tuesday that Turkey must return the helicopter.", dict(type="REQUEST", actors=["RUS"], recipients=["TUR"])),
+    ("Egypt refused to open the Rafah crossing.", dict(type="REJECT", actors=["EGY"])),
+    ("Syrian troops raped dozens of women in the village.", dict(type="ASSAULT", actors=["SYR"], acled="Sexual violence")),
+    ("Police shot dead two demonstrators in Nairobi.", dict(type="ASSAULT", acled="Excessive force against protesters")),
     ("Islamic State set up a base near Mosul.", dict(type="MOBILIZE", actors=["ISIL"], acled="Headquarters or base established", location="Mosul")),
     ("Afghan forces defused a bomb in Kunduz.", dict(type="COERCE", actors=["AFG"], acled="Disrupted weapons use")),
 ]

@@ -51,6 +51,14 @@ def test_events_parse_gold_fields():
     assert rec.counts == {"fatalities": 3, "arrested": 1} and rec.source == "test"
 
 
+def test_events_parse_offsets_reads_the_sentence():
+    articles = {"7": "Intro. Police arrested 3 men in Lagos. More."}
+    text = "# source: t\n7 | 7 | 38 | 2016-12-01 | COERCE | Arrests | NGA | - | asserted | a=3\n"
+    (rec,) = ev.parse_offsets(text, articles, "t.offsets")
+    assert rec.text == "Police arrested 3 men in Lagos."
+    assert (rec.type, rec.acled, rec.published, rec.counts) == ("COERCE", "Arrests", "2016-12-01", {"arrested": 3})
+
+
 def test_events_parse_rejects_bad_type():
     from eventwire.errors import UsageError
 

@@ -38,6 +38,13 @@ _NOUN_ACTOR_PREPS = ("by", "between", "among", "from")
 _STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "LEG", "JUD", "PTY"}
 _NONSTATE_KINDS = {"armed_group", "group"}
 _HISTORICAL_DAYS = 183
+# "declined to comment / to be named": no political refusal
+_NO_COMMENT = frozenset({"comment", "name", "identify", "elaborate", "say", "speak", "confirm", "disclose",
+                         "give", "answer", "reveal", "respond", "discuss", "specify", "provide", "detail"})
+# where an ASSAULT's victims are protesters, or its doers a crowd, ACLED codes a protest or riot
+_PROTESTERS = frozenset({"protester", "protestor", "demonstrator", "marcher", "rioter", "sit-in", "rally", "march",
+                         "demonstration", "protest", "striker"})
+_MOB = frozenset({"mob", "crowd", "vigilante", "villager", "youth", "lyncher", "resident", "mourner"})
 
 
 @dataclass
@@ -82,7 +89,8 @@ def _verb_entry(token: "Token", lexicon: Lexicon) -> Optional[Entry]:
             continue
         if particles & set(entry.particle_forbid):
             continue
-        if entry.objects and not (objs & set(entry.objects)):
+        if entry.objects and not (objs & set(entry.objects)) \
+                and not ("@person" in entry.objects and _person_object(token)):
             continue
         if objs & set(entry.not_objects):
             continue
@@ -92,6 +100,12 @@ def _verb_entry(token: "Token", lexicon: Lexicon) -> Optional[Entry]:
         if rank >= best_rank:
             best, best_rank = entry, rank
     return best
+
+
+def _person_object(token: "Token") -> bool:
+    """Whether the verb's direct object names a person ("release Prime Minister Chaudhry")."""
+    return any(c.dep_ in ("dobj", "nsubjpass") and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN")
+               for c in token.children)
 
 
 def _has_child_word(token: "Token", words) -> bool:
@@ -256,11 +270,28 @@ def _deep_recipients(verb, preps: tuple[str, ...], type_: str) -> list:
                     out.extend(args.coordinated(sub))
         elif child.dep_ == "dobj":
             out.extend(args.prep_objects(child, preps))
+            if type_ in ("REQUEST", "REJECT"):  # "demanded an admission by Moscow"
+                out.extend(args.prep_objects(child, ("by", "from")))
         elif child.dep_ == "xcomp":
             out.extend(args.prep_objects(child, preps))
             for grand in child.children:
                 if grand.dep_ == "dobj":
                     out.extend(args.prep_objects(grand, preps))
+                    if type_ in _CLAUSE_ADDRESSEE:  # "threatened to ban opposition candidates"
+                        out.extend(args.coordinated(grand))
+            if type_ in ("THREATEN", "REQUEST"):
+                out.extend(_condition_subjects(child))
+    if type_ == "THREATEN":  # "threatened ... unless Baghdad accepted"
+        out.extend(_condition_subjects(verb))
+    return out
+
+
+def _condition_subjects(verb) -> list:
+    """Subjects of an "if"/"unless" clause on ``verb``: whom a threat's condition addresses."""
+    out = []
+    for child in verb.children:
+        if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in child.children):
+            out.extend(t for c in child.children if c.dep_ in ("nsubj", "nsubjpass") for t in args.coordinated(c))
     return out
 
 
@@ -311,6 +342,9 @@ def _build(trig: _Trigger, table: args.Mentions, lexicon: Lexicon) -> Optional[_
         actor_preps = _NOUN_ACTOR_PREPS + ("of",)
     actor_preps = tuple(p for p in actor_preps if p not in entry.recipient_preps)
     actor_tokens = args.prep_objects(head, actor_preps)
+    if not actor_tokens and head.dep_ == "nsubj" and entry.type == "ASSAULT":
+        # "fighting broke out between the army and the RSF"
+        actor_tokens = args.prep_objects(head.head, ("between", "among"))
     modifiers = [c for c in head.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i not in phrase]
     actors = _mentions(actor_tokens, table)
     for mod in modifiers:
@@ -324,6 +358,11 @@ def _build(trig: _Trigger, table: args.Mentions, lexicon: Lexicon) -> Optional[_
     if not actors and verb is not None:
         actors = _mentions(args.subject_tokens(verb, lexicon), table)
     rec_tokens = args.prep_objects(head, recipient_preps)
+    if entry.type in _CLAUSE_ADDRESSEE and not rec_tokens:
+        # "its demand that Israel ease restrictions": the addressee is the clause's subject
+        for clause in head.children:
+            if clause.dep_ in ("acl", "ccomp", "relcl") and any(c.lower_ == "that" and c.dep_ == "mark" for c in clause.children):
+                rec_tokens = [t for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for t in args.coordinated(c)]
     cand.recipient_heads = rec_tokens
     cand.recipients = [m for m in _mentions(rec_tokens, table) if m not in actors]
     if verb is not None and not cand.recipients and verb.dep_ != "ROOT" and False:
@@ -414,6 +453,30 @@ def _instrument(cand: _Candidate, lexicon: Lexicon) -> None:
             return
 
 
+def _crowd(cand: _Candidate, lexicon: Lexicon) -> None:
+    """Violence by protesters is a riot (PLOVER PROTEST riot, ACLED violent demonstration);
+    by a mob or vigilantes, ACLED mob violence; against protesters by armed forces, ACLED
+    excessive force (tear gas and batons alone: a protest with intervention)."""
+    entry = cand.entry
+    if entry.type != "ASSAULT":
+        return
+    head = cand.trigger.head
+    if cand.trigger.entry.pos == "verb":
+        doers = [t.lemma_.lower() for t in args.subject_tokens(head, lexicon)]
+    else:
+        doers = [t.lemma_.lower() for t in args.prep_objects(head, ("by",))]
+    clear = dict(acled_state=None, acled_nonstate=None, acled_civilian=None, acled_armed=None, cameo=None)
+    if set(doers) & _PROTESTERS:
+        cand.entry = replace(entry, type="PROTEST", mode="riot", acled=("Riots", "Violent demonstration"), **clear)
+    elif set(doers) & _MOB or head.lemma_.lower() in ("lynch",):
+        cand.entry = replace(entry, acled=("Riots", "Mob violence"), **clear)
+    elif any(t.lemma_.lower() in _PROTESTERS for t in cand.recipient_heads):
+        if entry.mode == "crowd-control":
+            cand.entry = replace(entry, acled=("Protests", "Protest with intervention"), **clear)
+        else:
+            cand.entry = replace(entry, acled=("Protests", "Excessive force against protesters"), **clear)
+
+
 def _request_mode(cand: _Candidate, lexicon: Lexicon) -> None:
     """REQUEST/REJECT mode from what is asked for (PLOVER: assist, change, yield, meet)."""
     if cand.entry.type not in ("REQUEST", "REJECT") or cand.entry.mode or not lexicon.request_modes:
@@ -470,6 +533,7 @@ def _refine(cands: dict[int, _Candidate], drop: set[int], table: args.Mentions, 
                 cand.recipients += [m for m in _mentions(rec, table) if m not in cand.actors and m not in cand.recipients]
                 cand.recipient_heads = cand.recipient_heads + rec
         _instrument(cand, lexicon)
+        _crowd(cand, lexicon)
         _request_mode(cand, lexicon)
         # "trucks carrying food": the noun an active participle hangs on is its doer
         if not cand.actors and cand.trigger.entry.pos == "verb" and head.dep_ == "acl" and head.tag_ == "VBG":
@@ -514,6 +578,16 @@ def _refine(cands: dict[int, _Candidate], drop: set[int], table: args.Mentions, 
             if objs and objs[0] in _TROOPS:
                 cand.entry = replace(entry, type="MOBILIZE", mode="troops", contexts=("military",), cameo=None,
                                      acled=("Strategic developments", "Change to group/activity"))
+    # "Rioters clashed with police": the rioters are the riot's doers, not a second protest
+    for i, cand in sorted(live.items()):
+        if cand.entry.type != "PROTEST" or cand.trigger.entry.pos != "verb" or i in drop:
+            continue
+        for tok in args.subject_tokens(cand.trigger.head, lexicon):
+            other = live.get(tok.i)
+            if other is not None and other is not cand and other.entry.type == "PROTEST" \
+                    and other.trigger.entry.pos == "noun":
+                cand.actors += [m for m in other.actors if m not in cand.actors and m not in cand.recipients]
+                drop.add(tok.i)
     # "both sides", "the two sides": the parties of the latest event with two of them
     for i, cand in sorted(live.items()):
         for heads, attr in ((cand.recipient_heads, "recipients"),
@@ -553,6 +627,145 @@ def _refine(cands: dict[int, _Candidate], drop: set[int], table: args.Mentions, 
             if c.entry.type == "ACCUSE" and c.recipients and not set(c.recipients) & set(cand.actors):
                 cand.recipients = list(c.recipients)
                 break
+
+
+# PLOVER manual: statements of intent are AGREE (cooperation) or THREATEN (coercion, or
+# any act made conditional with "unless"); refusals are REJECT; "X must do" is REQUEST.
+_COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"})
+_HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"})
+_INTENT_AUX = frozenset({"will", "would", "shall", "'ll", "wo", "'d"})
+_DEMAND_AUX = frozenset({"must", "should"})
+_DEMAND_FRAMES = _SPEECH | frozenset({"conclude", "stress", "reiterate", "insist", "argue", "warn", "note",
+                                      "emphasise", "emphasize", "believe", "maintain", "demand"})
+
+
+def _intent(verb: "Token", lexicon: Lexicon) -> Optional[str]:
+    """How the clause of ``verb`` states an intent: "gov" ("promised/offered/is willing to"),
+    "aux" (will/would), or None."""
+    current, found, seen = verb, None, 0
+    while current is not None and seen < 4:
+        seen += 1
+        if any(c.dep_ == "aux" and c.lower_ in _INTENT_AUX for c in current.children):
+            found = found or "aux"
+        parent = governor(current)
+        if parent is not None and lexicon.governs("intent", parent.lemma_.lower()):
+            return "gov"
+        if parent is None or not (lexicon.governs("aspect", parent.lemma_.lower())
+                                  or parent.lemma_.lower() in ("be", "have")):
+            break
+        current = parent
+    return found
+
+
+def _governors(verb: "Token") -> list["Token"]:
+    """The chain of verbs governing ``verb``'s clause ("failed to reach", "refused to deploy")."""
+    out, current = [], verb
+    while len(out) < 4:
+        parent = governor(current)
+        if parent is None:
+            break
+        out.append(parent)
+        current = parent
+    return out
+
+
+def _refusal(verb: "Token", lexicon: Lexicon) -> bool:
+    """Whether a refusal verb ("refuse", "decline", "fail") governs ``verb``'s clause."""
+    return any(g.lemma_.lower() in ("refuse", "decline", "fail", "reject") for g in _governors(verb))
+
+
+def _conditional(verb: "Token") -> Optional[str]:
+    """"unless"/"if" heading an adverbial clause on ``verb``."""
+    for child in verb.children:
+        if child.dep_ == "advcl":
+            marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
+            if "unless" in marks:
+                return "unless"
+            if "if" in marks:
+                return "if"
+    return None
+
+
+def _derive(cands: dict, drop: set, table: args.Mentions, lexicon: Lexicon, analysis: Analysis,
+            by_id: dict[str, ActorMention], doc: "Doc") -> None:
+    """Add the speech acts a sentence performs besides what it reports: the promise or threat
+    of "said it will withdraw (unless ...)", the refusal of "will not accept", the demand of
+    "said Sudan must return".  The reported act keeps its own (future, hypothetical,
+    negated) modality, so it is never counted as having happened."""
+    request = next((e for e in lexicon.verbs.get("demand", ()) if e.type == "REQUEST"), None)
+    added: dict[float, _Candidate] = {}
+    for i, cand in sorted((k, c) for k, c in cands.items() if k not in drop):
+        content = cand.entry.type
+        if content not in _COOPERATIVE | _HOSTILE | {"AGREE"}:
+            continue
+        verb = cand.trigger.head if cand.trigger.entry.pos == "verb" else (cand.clause_verb if cand.light else None)
+        if verb is None:
+            continue
+        how = _intent(verb, lexicon)
+        # "X will do ..., Y said": the speech verb may hang below the reported clause
+        frame = _speech_frame(verb) or next((c for c in verb.children if c.dep_ in ("parataxis", "advcl", "conj") and c.i > verb.i
+                                             and c.lemma_.lower() in _SPEECH), None)
+        refused = content in _COOPERATIVE | {"AGREE", "CONSULT"} and cand.modality == "negated" \
+            and _refusal(verb, lexicon)
+        if not refused and (how is None or (how == "aux" and frame is None)):
+            continue
+        negated = _has_neg(verb)
+        cond = _conditional(verb)
+        if refused:
+            if any(c.entry.type == "REJECT" and c.trigger.head.i == g.i for g in _governors(verb)
+                   for k, c in cands.items() if k not in drop):
+                continue  # "refused to withdraw": the refusal is already coded
+            type_ = "REJECT"
+        elif negated:
+            if content not in _COOPERATIVE | {"AGREE"}:
+                continue
+            type_ = "REJECT"
+        elif cond == "unless" or content in _HOSTILE:
+            type_ = "THREATEN"
+        else:
+            type_ = "AGREE"
+        gov = governor(verb)
+        if how == "gov" and gov is not None and gov.i in cands and cands[gov.i].entry.type == "AGREE" \
+                and type_ == "THREATEN":
+            drop.add(gov.i)  # "vowed to fight": a threat, not an agreement
+        if type_ == content or any(c.trigger.head.i == verb.i and c.entry.type == type_
+                                   for k, c in list(cands.items()) + list(added.items()) if k not in drop):
+            continue  # one event per trigger and type (event ids hash both)
+        actors = list(cand.actors) or _speaker_mentions(verb, table, analysis, by_id, lexicon)
+        if not actors and not cand.recipients:
+            continue
+        entry = replace(cand.entry, type=type_, mode=None, acled=None, acled_state=None, acled_nonstate=None,
+                        acled_civilian=None, acled_armed=None, cameo=None, future_only=False, object_is_theme=False,
+                        specificity=min(cand.entry.specificity, 0.6))
+        new = _Candidate(_Trigger(verb, verb.i, entry), verb, actors=actors,
+                         recipients=[m for m in cand.recipients if m not in actors],
+                         recipient_heads=list(cand.recipient_heads), modality="asserted", anchored=True,
+                         contexts=cand.contexts, entry=entry)
+        added[i + 0.5] = new
+    if request is not None:
+        for verb in doc:
+            if verb.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "aux" and c.lower_ in _DEMAND_AUX
+                                                           for c in verb.children):
+                continue
+            if any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children) or _has_neg(verb):
+                continue  # "must have known": an inference, not a demand
+            if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in _DEMAND_FRAMES:
+                continue
+            if any(c.trigger.head.i == verb.i and c.entry.type == "REQUEST"
+                   for k, c in list(cands.items()) + list(added.items()) if k not in drop):
+                continue
+            frame = verb.head
+            actors = _mentions(args.subject_tokens(frame, lexicon), table) \
+                or _speaker_mentions(verb, table, analysis, by_id, lexicon)
+            subj = [t for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in args.coordinated(c)]
+            recipients = [m for m in _mentions(subj, table) if m not in actors]
+            if not actors:
+                continue
+            entry = replace(request, specificity=0.6)
+            added[verb.i + 0.25] = _Candidate(_Trigger(verb, verb.i, entry), verb, actors=actors,
+                                              recipients=recipients, recipient_heads=subj,
+                                              modality=modality(frame, lexicon), anchored=True, entry=entry)
+    cands.update(added)
 
 
 def _count_owner(cue: "Token", cat: str, cands: dict[int, _Candidate], drop: set[int]) -> Optional[_Candidate]:
@@ -702,7 +915,8 @@ def _as_date(value: Optional[str]) -> Optional[_dt.date]:
 # ------------------------------------------------------------------ labels
 
 def _is_state(m: ActorMention) -> bool:
-    return m.kind == "state" or (m.country is not None and (m.sector or "") in _STATE_SECTORS and m.kind != "armed_group")
+    # "police", "soldiers" with no country named are still state forces
+    return m.kind == "state" or ((m.sector or "") in _STATE_SECTORS and m.kind != "armed_group")
 
 
 def _is_armed(m: ActorMention) -> bool:
@@ -713,6 +927,8 @@ def _is_armed(m: ActorMention) -> bool:
 
 def _acled(cand: _Candidate, lexicon: Lexicon) -> Optional[AcledLabel]:
     entry = cand.entry
+    if cand.modality == "negated":
+        return None  # ACLED records what took place
     pair = entry.acled
     victims = [t for t in cand.recipient_heads if t.lemma_.lower() in lexicon.civilians]
     if entry.acled_civilian and victims:
@@ -825,13 +1041,21 @@ def code_events(doc: "Doc", analysis: Analysis, lexicon: Lexicon) -> tuple[Event
     for i, cand in cands.items():
         comp = complement_of.get(i)
         lemma = cand.trigger.head.lemma_.lower()
+        # "denied attacking": the attack is negated, no REJECT besides; "refused to deploy
+        # peacekeepers" is a refusal (PLOVER REJECT) and the deployment is negated
         if comp is not None and lexicon.governs("negate", lemma) and cand.entry.type == "REJECT":
-            drop.add(i)
+            if lemma in ("deny",) or not (cand.actors or comp.actors):
+                drop.add(i)
+            else:
+                cand.actors = cand.actors or list(comp.actors)
+                if not cand.recipients:
+                    cand.recipients = [m for m in comp.recipients if m not in cand.actors]
         if cand.entry.needs_complement and comp is None:
             drop.add(i)
         # "declined to be named", "refused to comment": no political rejection
         if comp is None and cand.entry.type == "REJECT" and lexicon.governs("negate", lemma) \
-                and any(c.dep_ == "xcomp" for c in cand.trigger.head.children):
+                and any(c.dep_ == "xcomp" and (c.lemma_.lower() in _NO_COMMENT or not cand.actors)
+                        for c in cand.trigger.head.children):
             drop.add(i)
         cand.contexts = _contexts(cand, lexicon, comp)
 
@@ -884,6 +1108,7 @@ def code_events(doc: "Doc", analysis: Analysis, lexicon: Lexicon) -> tuple[Event
         drop.add(i)
 
     _refine(cands, drop, table, lexicon, analysis, by_id)
+    _derive(cands, drop, table, lexicon, analysis, by_id, doc)
 
     sent_counts: dict[int, list] = {}
     events: list[Event] = []

@@ -25,6 +25,12 @@ Scoring rules:
   right when one predicted actor has a gold country or a gold name.
 - ``counts_accuracy``: over records with gold counts, every gold count equal.
 - Split: lines alternate dev (1st, 3rd, ...) / test (2nd, 4th, ...) within each file.
+
+Real-news subset (``*.offsets``): sentences of TR-News (``../shared/data/geo/TR-News.xml``,
+GPL), kept as ``docid | start | end | published | PLOVER | ACLED | actor | recipient |
+modality | counts``; the sentence is read from the article's ``<text>`` at eval time, so no
+GPL text is copied.  Scored separately as ``trnews_*`` (a held-out-like check: nothing is
+tuned on it); skipped with a note when the shared file is absent.
 """
 from __future__ import annotations
 
@@ -38,6 +44,7 @@ from ..errors import UsageError
 from . import Report
 
 GOLD = Path(__file__).resolve().parent.parent / "data" / "gold" / "events"
+TRNEWS = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "geo" / "TR-News.xml"
 PUBLISHED = "2024-03-15"
 MODALITIES = ("asserted", "hypothetical", "future", "negated", "historical")
 
@@ -55,6 +62,7 @@ class GoldEvent:
     counts: dict[str, int] = field(default_factory=dict)
     source: str = ""
     line: int = 0
+    published: Optional[str] = PUBLISHED
 
 
 @dataclass(frozen=True)
@@ -100,6 +108,44 @@ def parse_gold(text: str, source_name: str = "") -> list[GoldEvent]:
             raise UsageError(f"{source_name}:{n}: bad type {type_!r} or modality {modality!r}")
         out.append(GoldEvent(text_, type_, None if acled == "-" else acled, _names(actor), _names(recipient),
                              modality, _counts(counts), source, n))
+    return out
+
+
+def trnews_texts(path: str | Path | None = None) -> dict[str, str]:
+    """docid -> article text of the TR-News corpus (empty when the file is absent)."""
+    import xml.etree.ElementTree as ET
+
+    xml_path = Path(path) if path else TRNEWS
+    if not xml_path.is_file():
+        return {}
+    root = ET.parse(xml_path).getroot()
+    return {a.get("docid", ""): (a.findtext("text") or "") for a in root.iter("article")}
+
+
+def parse_offsets(text: str, articles: dict[str, str], source_name: str = "") -> list[GoldEvent]:
+    """Records of one ``*.offsets`` file, their sentences read from ``articles``."""
+    from ..coding import PLOVER_TYPES
+
+    out, source = [], source_name
+    for n, line in enumerate(text.splitlines(), 1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            m = re.match(r"#\s*source:\s*(.+)", line)
+            if m:
+                source = m.group(1).strip()
+            continue
+        parts = [p.strip() for p in line.split(" | ")]
+        if len(parts) != 10:
+            raise UsageError(f"{source_name}:{n}: expected 10 fields separated by ' | ', got {len(parts)}")
+        docid, start, end, published, type_, acled, actor, recipient, modality, counts = parts
+        if type_ not in PLOVER_TYPES or modality not in MODALITIES:
+            raise UsageError(f"{source_name}:{n}: bad type {type_!r} or modality {modality!r}")
+        article = articles.get(docid)
+        if article is None:
+            raise UsageError(f"{source_name}:{n}: no article {docid} in TR-News")
+        out.append(GoldEvent(article[int(start):int(end)], type_, None if acled == "-" else acled, _names(actor),
+                             _names(recipient), modality, _counts(counts), source, n,
+                             None if published == "-" else published))
     return out
 
 
@@ -191,7 +237,7 @@ def run(path: str | None = None, pipeline: Any = None, limit: Optional[int] = No
     pairs, dev, test, lines = [], [], [], []
     for name, records in load_gold(path):
         for i, rec in enumerate(records[:limit] if limit else records):
-            got = choose(rec, predictions(pipe.process(rec.text, published=PUBLISHED)))
+            got = choose(rec, predictions(pipe.process(rec.text, published=rec.published)))
             pair = (rec, got)
             pairs.append(pair)
             (dev if i % 2 == 0 else test).append(pair)
@@ -202,5 +248,29 @@ def run(path: str | None = None, pipeline: Any = None, limit: Optional[int] = No
     for half, rows in (("dev", dev), ("test", test)):
         for key, value in score(rows).items():
             scores[f"{half}_{key}"] = value
-    lines.insert(0, f"{len(pairs)} hand-coded event records")
+    real = _real_news(pipe, path, lines)
+    for key, value in score(real).items():
+        scores[f"trnews_{key}"] = value
+    lines.insert(0, f"{len(pairs)} hand-coded event records" + (f"; {len(real)} TR-News sentences" if real else ""))
     return Report("events", scores, lines)
+
+
+def _real_news(pipe: Any, path: str | None, lines: list[str]) -> list[tuple[GoldEvent, Optional[Predicted]]]:
+    """Score the TR-News sentences (``*.offsets`` next to the gold files), if the corpus is there."""
+    root = Path(path) if path else GOLD
+    files = sorted(root.glob("*.offsets")) if root.is_dir() else []
+    if not files:
+        return []
+    articles = trnews_texts()
+    if not articles:
+        lines.append(f"  (TR-News subset skipped: {TRNEWS} not found)")
+        return []
+    pairs = []
+    for f in files:
+        for rec in parse_offsets(f.read_text(encoding="utf-8"), articles, f.name):
+            got = choose(rec, predictions(pipe.process(rec.text, published=rec.published)))
+            pairs.append((rec, got))
+            if got is None or got.type != rec.type or got.acled != rec.acled or got.modality != rec.modality:
+                lines.append(f"  x {f.name}:{rec.line}: gold {rec.type}/{rec.acled}/{rec.modality}, got "
+                             + (f"{got.type}/{got.acled}/{got.modality}" if got else "-"))
+    return pairs
