@@ -139,3 +139,30 @@ def test_english_admin1_names(nlp, gaz, text, surface, name, country):
     found = {p.span.text: p for p in places_of(nlp, gaz, text)}
     place = found[surface]
     assert place.feature == "admin" and place.name == name and place.country == country
+
+
+@pytest.mark.parametrize("text, surface, country, admin1", [
+    # An abbreviated division after a comma qualifies the town, stop split off or not.
+    ("The crash happened in Edmonton, Ky. on Friday near the school.", "Edmonton", "USA", "Kentucky"),
+    ("She was born in Churchill, Man. and moved away.", "Churchill", "CAN", "Manitoba"),
+    ("The champion from London, Ont. said he was happy.", "London", "CAN", "Ontario"),
+])
+def test_abbreviated_division_qualifies(nlp, gaz, text, surface, country, admin1):
+    found = {p.span.text: p for p in places_of(nlp, gaz, text)}
+    assert found[surface].country == country and found[surface].admin1 == admin1
+    assert any(p.feature == "admin" and p.country == country for p in found.values())
+
+
+def test_not_places_words(nlp, gaz):
+    text = "The Olympic champion visited Toronto at Easter with Amber McDonald."
+    assert [p.span.text for p in places_of(nlp, gaz, text)] == ["Toronto"]
+
+
+def test_spatial_coherence_prefers_nearby_homonym(nlp, gaz):
+    from eventwire.places import _near
+
+    toronto = gaz.lookup("Toronto")
+    london_on = [e for e in gaz.lookup("London") if e.cc == "CA"]
+    london_uk = [e for e in gaz.lookup("London") if e.cc == "GB" and e.population > 1_000_000]
+    anchors = [(e.lat, e.lon) for e in toronto if e.cc == "CA" and e.population > 1_000_000]
+    assert _near(london_on[0], anchors) and not _near(london_uk[0], anchors)

@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
-from .gazetteer import DATA_DIR, Entry, Gazetteer, load_gazetteer, normalise
+from .gazetteer import DATA_DIR, Entry, Gazetteer, distance_km, load_gazetteer, normalise
 from .records import ActorMention, Place, Span
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -50,6 +50,14 @@ COMMON = {
     "split", "male", "female", "orange", "banana", "cork", "derby", "march", "media", "energy",
     "transport", "national", "international", "federal", "royal", "imperial", "middle",
 }
+# Capitalised words that are names of other things far more often than of places, even
+# where the model calls them GPE or LOC: adjectives of events and parties, holidays,
+# given names and surnames, brands.  A single such word is never a toponym on its own.
+NOT_PLACES = {
+    "olympic", "olympics", "paralympic", "paralympics", "easter", "christmas", "ramadan",
+    "liberal", "liberals", "conservative", "democrat", "democrats", "republican", "labour",
+    "real", "amber", "mcdonald", "mcdonalds", "google", "apple", "amazon", "twitter", "eta",
+}
 ADJ_SUFFIX = re.compile(r"^-(led|backed|based|born|made|run|owned|controlled|held|funded|allied|"
                         r"sponsored|supported|linked|bound|wide|style|era)$", re.I)
 CITY_CUES = {"city", "town", "village", "capital", "port", "township", "suburb", "hamlet", "municipality"}
@@ -62,6 +70,8 @@ GEO_WORDS = CITY_CUES | ADMIN_CUES | {
 }
 PRE_MODIFIERS = {"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
                  "southeastern", "southwestern", "greater", "downtown", "rural", "occupied", "upstate"}
+# Words after a name that make it a state's ("New York Gov. Mario Cuomo").
+GOVERNOR_CUES = {"gov", "governor", "legislature", "statehouse"}
 # Words that make a following name the first-level division ("Kirkuk province").
 ADMIN1_CUES = {"province", "governorate", "state", "region", "oblast", "prefecture"}
 # What governs a toponym: "in Goma", "reached Goma", "withdrew from Goma".
@@ -80,6 +90,9 @@ PERSON_PLACE_POPULATION = 100_000
 # The publisher's country (from its web domain) counts as this many mentions.
 HOME_WEIGHT = 3
 ADMIN_BONUS = 2.5
+# A town within NEAR_KM of another town of the story gains NEAR_BONUS.
+NEAR_KM = 200.0
+NEAR_BONUS = 2.0
 BASE = {"country": 8.0, "continent": 8.0, "region": 7.5, "admin": 6.5, "site": 4.0}
 PRECISION = {"city": 1, "site": 1, "admin": 2, "country": 3, "continent": 3, "region": 3}
 
@@ -167,8 +180,17 @@ def _lookup(gaz: Gazetteer, surface: str) -> list[Entry]:
     if letters.isupper() and len(letters) <= 5:
         # An acronym is a name only as written ("US", "UK"), never a village called "Us".
         return gaz.lookup_exact(surface) or gaz.lookup_exact(letters)
-    found = gaz.lookup(surface)
-    return found
+    # An abbreviation with its full stop ("Ky.", "Man.", "Ark.") is an exact alias.
+    exact = gaz.lookup_exact(surface) if surface.endswith(".") else []
+    return exact or gaz.lookup(surface)
+
+
+def _abbreviation(doc: "Doc", gaz: Gazetteer, i: int) -> list[Entry]:
+    """"Churchill, Man.": a division's abbreviation that the tokenizer split from its stop."""
+    tok = doc[i]
+    if not (i > 0 and doc[i - 1].text == "," and i + 1 < len(doc) and doc[i + 1].text == "."):
+        return []
+    return gaz.lookup_exact(tok.text + ".")
 
 
 def _person_words(doc: "Doc", actors: tuple[ActorMention, ...]) -> set[str]:
@@ -247,8 +269,10 @@ def _candidates(doc: "Doc", gaz: Gazetteer, blocked: dict[int, str],
         start, end = _trim(doc, ent.start, ent.end)
         if start >= end or is_blocked(start, end) or _adjectival(doc, end):
             continue
+        if end - start == 1 and doc[start].lower_ in NOT_PLACES:
+            continue
         surface = doc[start:end].text
-        readings = _lookup(gaz, surface)
+        readings = (end - start == 1 and _abbreviation(doc, gaz, start)) or _lookup(gaz, surface)
         loose = False
         if not readings and ent.label_ != "FAC":
             readings, loose = gaz.lookup_loose(surface), True
@@ -265,7 +289,7 @@ def _candidates(doc: "Doc", gaz: Gazetteer, blocked: dict[int, str],
         start, end = _trim(doc, ent.start, ent.end)
         if end - start != 1 or start in taken or is_blocked(start, end) or _adjectival(doc, end):
             continue
-        if doc[start].lower_ in surnames or doc[start].lower_ in COMMON:
+        if doc[start].lower_ in surnames or doc[start].lower_ in COMMON | NOT_PLACES:
             continue
         readings = _lookup(gaz, doc[start].text)
         if readings and _person_reads_as_place(doc, start, readings):
@@ -279,6 +303,13 @@ def _candidates(doc: "Doc", gaz: Gazetteer, blocked: dict[int, str],
     i = 0
     n = len(doc)
     while i < n:
+        if i not in taken and not is_blocked(i, i + 1):
+            abbr = _abbreviation(doc, gaz, i)
+            if abbr:
+                found.append(_Candidate(i, i + 1, False, abbr))
+                taken.add(i)
+                i += 1
+                continue
         if i in taken or not _capitalised(doc[i]):
             i += 1
             continue
@@ -336,7 +367,7 @@ def _phrase_ok(doc: "Doc", start: int, end: int, readings: list[Entry], ents: di
             return False
     if end - start == 1:
         tok = doc[start]
-        if tok.lower_ in COMMON:
+        if tok.lower_ in COMMON or tok.lower_ in NOT_PLACES:
             return False
         # A capitalised noun inside a sentence is a name ("a view of the Baiji").
         if tok.pos_ not in ("PROPN", "NOUN", "X") and not strong:
@@ -360,10 +391,11 @@ def _attach_qualifiers(doc: "Doc", candidates: list[_Candidate]) -> None:
             a.qualifier = b
     for cand in candidates:
         before = {t.lower_ for t in doc[max(0, cand.start - 3):cand.start]}
-        after = doc[cand.end].lower_ if cand.end < len(doc) else ""
+        after = doc[cand.end].lower_.rstrip(".") if cand.end < len(doc) else ""
         if before & CITY_CUES or after in CITY_CUES - {"capital"}:
             cand.cue = "city"
-        elif after in ADMIN_CUES or before & ADMIN_CUES:
+        elif after in ADMIN_CUES or before & ADMIN_CUES or (
+                after in GOVERNOR_CUES and any(e.feature == "admin" for e in cand.readings)):
             cand.cue = "admin"
         if after in ADMIN1_CUES and any(e.feature == "admin" for e in cand.readings):
             # "North Kivu province", "Rakhine state": the division where there is one.
@@ -375,7 +407,12 @@ def _attach_qualifiers(doc: "Doc", candidates: list[_Candidate]) -> None:
 
 # --- resolution ----------------------------------------------------------------------
 
-def _score(entry: Entry, cand: _Candidate, context: Counter, admins: set) -> float:
+def _near(entry: Entry, anchors: list[tuple[float, float]]) -> bool:
+    return any(distance_km(entry.lat, entry.lon, lat, lon) <= NEAR_KM for lat, lon in anchors)
+
+
+def _score(entry: Entry, cand: _Candidate, context: Counter, admins: set,
+           anchors: list[tuple[float, float]] = ()) -> float:
     if entry.feature == "city":
         score = math.log10(entry.population + 10) + (1.5 if entry.capital else 0.0)
     else:
@@ -385,6 +422,8 @@ def _score(entry: Entry, cand: _Candidate, context: Counter, admins: set) -> flo
     if entry.feature == "city" and (entry.cc, entry.admin1) in admins and not any(
             e.feature == "admin" and e.cc == entry.cc and e.admin1 == entry.admin1 for e in cand.readings):
         score += ADMIN_BONUS  # "Edmonton" in a story about Kentucky
+    if entry.feature == "city" and anchors and _near(entry, anchors):
+        score += NEAR_BONUS  # near the other towns of the story: "London" beside Toronto
     if cand.cue and entry.feature == cand.cue:
         score += 2.0
     if cand.qualifier is not None and cand.qualifier.best is not None:
@@ -418,6 +457,7 @@ def _resolve(doc: "Doc", candidates: list[_Candidate], actors: tuple[ActorMentio
             if top.feature == "admin":
                 admins.add((top.cc, top.admin1))
     own: dict[int, tuple[str, int]] = {}
+    anchors: dict[int, list[tuple[float, float]]] = {}
     for _ in range(2):
         # Qualifiers are resolved before what they qualify, hence right to left.
         for cand in reversed(candidates):
@@ -425,8 +465,14 @@ def _resolve(doc: "Doc", candidates: list[_Candidate], actors: tuple[ActorMentio
             if id(cand) in own:  # a toponym is no evidence for itself
                 local = context.copy()
                 local[own[id(cand)][0]] -= own[id(cand)][1]
-            cand.best = max((_score(e, cand, local, admins), -e.index, e) for e in cand.readings)[2]
+            near = anchors.get(id(cand), [])
+            cand.best = max((_score(e, cand, local, admins, near), -e.index, e) for e in cand.readings)[2]
         context = base()
+        # Spatial coherence: the towns the other names of the story resolved to.
+        towns = [(normalise(doc[c.start:c.end].text), c.best) for c in candidates
+                 if c.best is not None and c.best.feature == "city" and not c.loose]
+        anchors = {id(c): [(b.lat, b.lon) for name, b in towns if name != normalise(doc[c.start:c.end].text)]
+                   for c in candidates}
         own.clear()
         for cand in candidates:
             if cand.best is not None and cand.best.country:
@@ -552,7 +598,7 @@ def toponyms(doc: "Doc", actors: tuple[ActorMention, ...] = (), gazetteer: Gazet
             if key in known:
                 hit = (end, known[key])
                 break
-            if all(t.lower_ in COMMON or not t.is_alpha for t in span):
+            if all(t.lower_ in COMMON or t.lower_ in NOT_PLACES or not t.is_alpha for t in span):
                 continue
             readings = _lookup(gaz, span.text)
             if not readings:
