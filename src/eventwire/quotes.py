@@ -784,6 +784,9 @@ def _describe(ctx: _Context, raw: tuple[int, int, int]) -> Optional[_Source]:
         # "Rwanda's government", "Kenyan police" and metonyms ("Moscow") keep their words;
         # "the army" (an organ of a state the actors stage resolved) takes the actor's name
         surface = a.metonym or ((a.kind in ("state", "group") or plural) and (named or plural))
+        # "the health ministry" of no known state resolves to a generic "Government":
+        # its own words say more than that name does
+        surface = surface or (a.country is None and a.kind == "group" and hi > lo)
         name = ctx.text[core[0]:core[1]] if surface else a.name
         return source(Speaker(span, name, a.id, False, None), False)
     if head.pos_ == "PRON":
@@ -932,8 +935,14 @@ def _mentioned(ctx: _Context) -> list[_Source]:
         while head.dep_ in ("compound", "flat") and head.head is not head:
             head = head.head
         human = a.kind == "person"
+        # "President Barack Obama": the title before a name lets "the president" refer to him
+        lo = i
+        if lo > 0 and ctx.doc[lo - 1].pos_ in ("PROPN", "NOUN") and ctx.doc[lo - 1].text[:1].isupper():
+            lo -= 1
+        # only the title word next to the name: "city engineer Nils Berg" is no "city"
+        titles = frozenset({ctx.doc[i - 1].lemma_.lower()}) if human and lo < i else frozenset()
         out.append(_Source(Speaker(a.span, a.name, a.id, False, None), ctx.sent(i).start_char,
-                           head.dep_ in _SUBJECTS, a.span.start, False, human))
+                           head.dep_ in _SUBJECTS, a.span.start, False, human, titles))
     return out
 
 
@@ -948,10 +957,14 @@ def _resolve(ctx: _Context, source: _Source, raw: tuple[int, int, int], history:
         cands = [s for s in history if s.sentence < sentence and _agrees(want, s)]
         if cands:
             ante = max(cands, key=lambda s: (s.sentence, s.subject, s.position))
-    elif source.speaker.anonymous and source.human and ctx.doc[raw[1]].lower_ in ("the", "this", "that"):
-        # "the official said": the official met before, if any
+    elif ctx.doc[raw[1]].lower_ in ("the", "this", "that") and (
+            (source.speaker.anonymous and source.human)
+            or (source.speaker.actor_id is None and head.pos_ == "NOUN" and not source.plural)):
+        # "the official said": the official met before, if any; "the president said":
+        # the person named with that title ("President Barack Obama")
+        human_only = not source.speaker.anonymous
         cands = [s for s in history if s.sentence < sentence and s.plural == source.plural
-                 and source.head_lemma in s.lemmas]
+                 and source.head_lemma in s.lemmas and (s.human or not human_only)]
         if cands:
             ante = max(cands, key=lambda s: (s.sentence, s.subject, s.position))
     if ante is None:

@@ -26,8 +26,9 @@ SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
 class Mentions:
     """Actor mentions indexed by token, for quick look-up of argument tokens."""
 
-    def __init__(self, doc: "Doc", mentions: Iterable[ActorMention]):
+    def __init__(self, doc: "Doc", mentions: Iterable[ActorMention], groups: Iterable[str] = ()):
         self.doc = doc
+        self.groups = frozenset(groups)
         self.by_token: dict[int, list[ActorMention]] = {}
         starts = [t.idx for t in doc]
         for mention in mentions:
@@ -69,6 +70,18 @@ class Mentions:
                             found.append(mention)
         if found:
             return found[:1] if head.pos_ in ("NOUN", "PROPN") else found
+        # "delegations from Ethiopia and Egypt", "a group of Moroccan diplomats", "the two sides of Cyprus"
+        if head.pos_ == "NOUN" and head.lemma_.lower() in self.groups:
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            for tok in coordinated(pobj):
+                                for mention in self.of_phrase(tok, exclude):
+                                    if mention not in found:
+                                        found.append(mention)
+            if found:
+                return found
         # "They [the US-led coalition]", "one of the officers", "members of IS"
         if head.pos_ == "PRON" or head.lower_ in _QUANTIFIERS:
             for child in head.children:

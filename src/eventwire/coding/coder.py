@@ -83,6 +83,7 @@ def _verb_entry(token: "Token", lexicon: Lexicon) -> Optional[Entry]:
         return None
     particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
     objs = {c.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "nsubjpass")}
+    objs |= {g.lemma_.lower() for g in _partitive_objects(token)}
     best, best_rank = None, -1
     for entry in entries:
         if entry.particle and entry.particle not in particles:
@@ -100,6 +101,27 @@ def _verb_entry(token: "Token", lexicon: Lexicon) -> Optional[Entry]:
         if rank >= best_rank:
             best, best_rank = entry, rank
     return best
+
+
+_PARTITIVE = frozenset({"part", "most", "some", "all", "portion", "share", "much", "half", "rest", "bulk"})
+
+
+def _partitive_objects(verb: "Token") -> list["Token"]:
+    """The real object behind a partitive one ("suspended part of the aid programme"), and the
+    head noun a trigger noun modifies ("ended mediation efforts" -> mediation)."""
+    out = []
+    for c in verb.children:
+        if c.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        out.extend(g for g in c.children if g.dep_ == "compound")
+        if c.lemma_.lower() in _PARTITIVE:
+            for p in c.children:
+                if p.dep_ == "prep" and p.lower_ == "of":
+                    for o in p.children:
+                        if o.dep_ == "pobj":
+                            out.append(o)
+                            out.extend(g for g in o.children if g.dep_ == "compound")
+    return out
 
 
 def _person_object(token: "Token") -> bool:
@@ -149,8 +171,12 @@ def find_triggers(doc: "Doc", lexicon: Lexicon) -> list[_Trigger]:
                 continue
             hit = _noun_entry(token, lexicon)
             if hit is not None:
-                # a noun inside a longer trigger phrase ("air" in "air strike") is not a trigger
-                found.append(_Trigger(token, hit[0], hit[1]))
+                head = token
+                # "a mediation effort", "the aid programme": the frame noun carries the arguments
+                if token.dep_ == "compound" and token.head.pos_ == "NOUN" and token.head.i == token.i + 1 \
+                        and token.head.lemma_.lower() in lexicon.frames:
+                    head = token.head
+                found.append(_Trigger(head, hit[0], hit[1]))
     # drop triggers whose head sits inside another trigger's phrase
     inside = {i for t in found for i in range(t.start, t.head.i)}
     return [t for t in found if t.head.i not in inside]
@@ -204,7 +230,8 @@ def _mentions(tokens, table: args.Mentions, exclude=frozenset()) -> list[ActorMe
 def _light_verb(noun: "Token", lexicon: Lexicon) -> Optional["Token"]:
     if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
         verb = noun.head
-        if lexicon.governs("light", verb.lemma_.lower()) or lexicon.governs("aspect", verb.lemma_.lower()):
+        lemma = _lemma(verb, lexicon)
+        if lexicon.governs("light", lemma) or lexicon.governs("aspect", lemma):
             return verb
     if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ == "for" \
             and noun.head.head.lemma_.lower() in ("call", "appeal", "push", "press"):
@@ -1009,7 +1036,7 @@ def _section_kind(analysis: Analysis, offset: int) -> Optional[str]:
 def code_events(doc: "Doc", analysis: Analysis, lexicon: Lexicon) -> tuple[Event, ...]:
     """Code the events of one article; sorted by evidence start."""
     text = analysis.text
-    table = args.Mentions(doc, analysis.actors)
+    table = args.Mentions(doc, analysis.actors, lexicon.groups)
     by_id = {m.id: m for m in analysis.actors}
     places = [(*_span_tokens(doc, p.span.start, p.span.end), p) for p in analysis.places]
     times = [(*_span_tokens(doc, t.span.start, t.span.end), t) for t in analysis.times]
@@ -1044,14 +1071,21 @@ def code_events(doc: "Doc", analysis: Analysis, lexicon: Lexicon) -> tuple[Event
         # "denied attacking": the attack is negated, no REJECT besides; "refused to deploy
         # peacekeepers" is a refusal (PLOVER REJECT) and the deployment is negated
         if comp is not None and lexicon.governs("negate", lemma) and cand.entry.type == "REJECT":
-            if lemma in ("deny",) or not (cand.actors or comp.actors):
+            if lemma in ("deny",) or not (cand.actors or comp.actors or _agent_subject(cand, lexicon)):
                 drop.add(i)
             else:
                 cand.actors = cand.actors or list(comp.actors)
                 if not cand.recipients:
                     cand.recipients = [m for m in comp.recipients if m not in cand.actors]
         if cand.entry.needs_complement and comp is None:
-            drop.add(i)
+            head = cand.trigger.head
+            if lexicon.governs("permissive", lemma) and any(c.dep_ in ("xcomp", "ccomp") for c in head.children) \
+                    and not _has_neg(head):
+                # "allowed the opposition leader to hold a rally": easing a restriction
+                cand.entry = replace(cand.entry, type="CONCEDE", mode=None, cameo=None, acled=None,
+                                     contexts_from_complement=False, needs_complement=False)
+            else:
+                drop.add(i)
         # "declined to be named", "refused to comment": no political rejection
         if comp is None and cand.entry.type == "REJECT" and lexicon.governs("negate", lemma) \
                 and any(c.dep_ == "xcomp" and (c.lemma_.lower() in _NO_COMMENT or not cand.actors)
@@ -1085,15 +1119,34 @@ def code_events(doc: "Doc", analysis: Analysis, lexicon: Lexicon) -> tuple[Event
             cand.actors = [m for m in cand.actors if m not in cand.recipients]
             drop.add(tok.i)
 
+    # "suspended its aid programme", "ended mediation efforts": the SANCTION verb is the event;
+    # the cooperative noun it ends is its content, not a second (asserted) event
+    for i, cand in list(cands.items()):
+        if i in drop or cand.trigger.entry.pos != "verb" or cand.entry.type != "SANCTION":
+            continue
+        verb = cand.trigger.head
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] + _partitive_objects(verb)
+        for tok in objs:
+            noun = cands.get(tok.i)
+            if noun is None or noun is cand or noun.trigger.entry.pos != "noun" or noun.entry.type not in _COOPERATIVE | {"AGREE", "CONSULT"}:
+                continue
+            if not cand.recipients:
+                cand.recipients = [m for m in noun.recipients + noun.actors if m not in cand.actors]
+            drop.add(tok.i)
+
     # "..., killing 12 civilians": a subjectless participle adds victims and counts to
     # the event of its main clause (or of that clause's subject/object noun), not a new event.
     for i, cand in list(cands.items()):
         verb = cand.trigger.head
         if i in drop or cand.trigger.entry.pos != "verb" or cand.entry.type != "ASSAULT":
             continue
-        if verb.dep_ != "advcl" or verb.tag_ != "VBG" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        # "..., with at least five soldiers killed": the absolute phrase reports the main event's toll
+        absolute = verb.dep_ == "pcomp" and verb.tag_ == "VBN" and verb.head.lower_ == "with" \
+            and verb.head.head.pos_ in ("VERB", "AUX")
+        if not absolute and (verb.dep_ != "advcl" or verb.tag_ != "VBG"
+                             or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)):
             continue
-        main = verb.head
+        main = verb.head.head if absolute else verb.head
         host = cands.get(main.i) if main.i not in drop else None
         if host is None:
             for c in main.children:
@@ -1162,7 +1215,8 @@ def code_events(doc: "Doc", analysis: Analysis, lexicon: Lexicon) -> tuple[Event
             if not cand.actors and place is not None and place.country:
                 crowd = [m for m in analysis.actors if (m.sector or "") == "CVL" and m.country == place.country]
                 cand.actors = crowd[:1]
-        if not (cand.actors or cand.recipients or has_count or (place is not None and cand.entry.type not in VERBAL)):
+        if not (cand.actors or cand.recipients or has_count or (place is not None and cand.entry.type not in VERBAL)
+                or _agent_subject(cand, lexicon)):
             continue
         if not cand.anchored and not has_count:
             continue
@@ -1203,6 +1257,28 @@ def code_events(doc: "Doc", analysis: Analysis, lexicon: Lexicon) -> tuple[Event
     events = _discourse(events, analysis, sent_starts, weak_place)
     events = _dedupe(events, analysis, weak_place, sent_starts)
     return tuple(sorted(events, key=lambda e: (e.evidence.start, e.trigger.start if e.trigger else 0)))
+
+
+def _agent_subject(cand: _Candidate, lexicon: Lexicon) -> bool:
+    """Whether a verb trigger's own subject names a doer that no actor mention covers
+    ("The opposition denounced ...", "Vice-President Awori declined ..."): a proper name, or a
+    head noun of the lexicon's agent list.  Pronouns, reported speech and habits do not count."""
+    if not cand.anchored:
+        return False
+    if cand.trigger.entry.pos == "verb":
+        verb = cand.trigger.head
+    elif cand.light and cand.clause_verb is not None:  # "continued their hunger strike"
+        verb = cand.clause_verb
+    else:
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None and verb.dep_ == "xcomp":
+        subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subj is None or args.is_passive(verb):
+        return False
+    if subj.pos_ == "PROPN":
+        return subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+    return subj.pos_ == "NOUN" and subj.lemma_.lower() in lexicon.agents
 
 
 def _anaphoric_place(cand: _Candidate, places) -> Optional[Place]:

@@ -69,6 +69,9 @@ class Lexicon:
     civilians: frozenset[str]
     instruments: dict[str, tuple[str, Optional[tuple[str, str]]]] = field(default_factory=dict)
     request_modes: dict[str, str] = field(default_factory=dict)
+    agents: frozenset[str] = frozenset()  # head nouns that name a doer ("the president", "both sides")
+    groups: frozenset[str] = frozenset()  # group heads resolved through "of"/"from" ("delegations from Egypt")
+    frames: frozenset[str] = frozenset()  # nouns a trigger noun modifies ("mediation effort", "aid programme")
     crosswalk: tuple[tuple[str, str, str, frozenset[str]], ...] = field(repr=False, default=())
 
     def governs(self, cls: str, lemma: str) -> bool:
@@ -197,6 +200,9 @@ def _load(extra_files: tuple[str, ...]) -> Lexicon:
         instruments={k: (str(v[0]), _pair(list(v[1:3])) if len(v) == 3 else None)
                      for k, v in data.get("instruments", {}).items()},
         request_modes={w: mode for mode, words in data.get("request_modes", {}).items() for w in words},
+        agents=frozenset(data.get("nominals", {}).get("agents", ())),
+        groups=frozenset(data.get("nominals", {}).get("groups", ())),
+        frames=frozenset(data.get("nominals", {}).get("frames", ())),
         crosswalk=_crosswalk(),
     )
 

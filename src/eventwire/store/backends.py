@@ -1,8 +1,8 @@
 """Database backends: the only code that talks to a driver.
 
 A backend runs portable SQL written with ``?`` placeholders and raises
-:class:`StoreError` for every driver error.  DuckDB is here; a PostgreSQL backend
-(psycopg, ``%s`` placeholders, COPY for bulk inserts) implements the same methods.
+:class:`StoreError` for every driver error.  DuckDB is here; the PostgreSQL backend
+(psycopg, ``%s`` placeholders, COPY for bulk inserts, a write lock) is in ``postgres.py``.
 """
 from __future__ import annotations
 
@@ -52,6 +52,10 @@ class Backend:
                 pass
             raise
         self.execute("COMMIT")
+
+    def ddl(self, statement: str) -> str:
+        """A schema statement from ``data/store`` as this database should run it."""
+        return statement
 
     def close(self) -> None:
         raise NotImplementedError

@@ -121,6 +121,44 @@ def _write_parquet(result: Result, stream: IO) -> int:
     return len(result)
 
 
+PARTITIONS = ("year", "month", "day")
+
+
+def write_events_partitioned(result: Result, directory: str, by: str = "month") -> dict[str, int]:
+    """Write events as a Parquet dataset partitioned by event date, Hive style.
+
+    ``directory/event_month=2015-10/part-0.parquet`` (``by``: year, month or day; events
+    without a date go to ``event_month=unknown``).  Partitions being written are replaced,
+    others are left alone, so a later export of newer events adds to the same dataset.
+    Returns the rows written per partition.  DuckDB, polars, pandas and Spark read the
+    folder as one table (``read_parquet('dir/*/*.parquet', hive_partitioning = true)``).
+    """
+    import os
+
+    if by not in PARTITIONS:
+        raise UsageError(f"unknown partition {by!r}; use one of {', '.join(PARTITIONS)}")
+    pa = _need("pyarrow")
+    pq = _need("pyarrow.parquet")
+    width = {"year": 4, "month": 7, "day": 10}[by]
+    table = result.to_arrow()
+    keys = [d.isoformat()[:width] if d is not None else "unknown"
+            for d in table.column("event_date").to_pylist()]
+    groups: dict[str, list[int]] = {}
+    for i, key in enumerate(keys):
+        groups.setdefault(key, []).append(i)
+    written = {}
+    os.makedirs(directory, exist_ok=True)
+    for key in sorted(groups):
+        folder = os.path.join(directory, f"event_{by}={key}")
+        os.makedirs(folder, exist_ok=True)
+        part = table.take(pa.array(groups[key]))
+        tmp = os.path.join(folder, ".part-0.parquet.tmp")
+        pq.write_table(part, tmp)
+        os.replace(tmp, os.path.join(folder, "part-0.parquet"))  # a reader never sees half a file
+        written[key] = part.num_rows
+    return written
+
+
 def _write_geojson(result: Result, stream: IO) -> int:
     features = []
     for row in result:

@@ -1,4 +1,6 @@
--- eventwire store schema, version 1.
+-- eventwire store schema, version 1: the first migration (see store/migrate.py).
+-- Never edit it once released: a change to the schema is a new file
+-- migrations/NNNN_what.sql, applied in order to every store when it is opened.
 -- Portable SQL: DuckDB and PostgreSQL both accept every statement here (TEXT[] lists,
 -- DOUBLE PRECISION, DATE, TIMESTAMP).  Statements are separated by ";" at line end.
 -- Whole records are kept as JSON text in `record` columns for lossless round trips;
