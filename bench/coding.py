@@ -15,24 +15,15 @@ import dataclasses
 import statistics
 import sys
 import time
-import xml.etree.ElementTree as ET
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-TRNEWS = ROOT.parent / "shared" / "data" / "geo" / "TR-News.xml"
+from _corpus import ROOT, TRNEWS, corpus as _shared_corpus  # noqa: F401 - bench/ is on sys.path
 
 
 def corpus(limit: int) -> list[tuple[str, str | None]]:
-    """(text, published) pairs."""
-    from eventwire.cli import sample_paths, sample_published
+    """(text, published) pairs: the shared bench texts, then the events gold sentences."""
     from eventwire.evaluate.events import PUBLISHED, load_gold
 
-    items = [(Path(p).read_text(encoding="utf-8"), sample_published(p)) for p in sample_paths()]
-    if TRNEWS.exists():
-        for art in ET.parse(TRNEWS).getroot():
-            text = art.findtext("text") or ""
-            if text.strip():
-                items.append((text, None))
+    items = _shared_corpus(10**9)
     for _, records in load_gold():
         items.extend((r.text, PUBLISHED) for r in records)
     return items[:limit]
