@@ -38,7 +38,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Iterator, Optional
 
 from ..errors import UsageError
 from . import Report
@@ -88,11 +88,11 @@ def _counts(field_: str) -> dict[str, int]:
     return {keys[k]: int(v) for k, v in re.findall(r"\b([fia])=(\d+)", field_)}
 
 
-def parse_gold(text: str, source_name: str = "") -> list[GoldEvent]:
-    """Records of one gold file."""
+def _rows(text: str, fields: int, source_name: str) -> Iterator[tuple[int, list[str], str]]:
+    """(line number, fields, source note) of each record line; ``# source:`` comments set the note."""
     from ..coding import PLOVER_TYPES
 
-    out, source = [], source_name
+    source = source_name
     for n, line in enumerate(text.splitlines(), 1):
         line = line.strip()
         if not line or line.startswith("#"):
@@ -101,11 +101,19 @@ def parse_gold(text: str, source_name: str = "") -> list[GoldEvent]:
                 source = m.group(1).strip()
             continue
         parts = [p.strip() for p in line.split(" | ")]
-        if len(parts) != 7:
-            raise UsageError(f"{source_name}:{n}: expected 7 fields separated by ' | ', got {len(parts)}")
-        text_, type_, acled, actor, recipient, modality, counts = parts
+        if len(parts) != fields:
+            raise UsageError(f"{source_name}:{n}: expected {fields} fields separated by ' | ', got {len(parts)}")
+        type_, modality = parts[-6], parts[-2]
         if type_ not in PLOVER_TYPES or modality not in MODALITIES:
             raise UsageError(f"{source_name}:{n}: bad type {type_!r} or modality {modality!r}")
+        yield n, parts, source
+
+
+def parse_gold(text: str, source_name: str = "") -> list[GoldEvent]:
+    """Records of one gold file."""
+    out = []
+    for n, parts, source in _rows(text, 7, source_name):
+        text_, type_, acled, actor, recipient, modality, counts = parts
         out.append(GoldEvent(text_, type_, None if acled == "-" else acled, _names(actor), _names(recipient),
                              modality, _counts(counts), source, n))
     return out
@@ -124,22 +132,9 @@ def trnews_texts(path: str | Path | None = None) -> dict[str, str]:
 
 def parse_offsets(text: str, articles: dict[str, str], source_name: str = "") -> list[GoldEvent]:
     """Records of one ``*.offsets`` file, their sentences read from ``articles``."""
-    from ..coding import PLOVER_TYPES
-
-    out, source = [], source_name
-    for n, line in enumerate(text.splitlines(), 1):
-        line = line.strip()
-        if not line or line.startswith("#"):
-            m = re.match(r"#\s*source:\s*(.+)", line)
-            if m:
-                source = m.group(1).strip()
-            continue
-        parts = [p.strip() for p in line.split(" | ")]
-        if len(parts) != 10:
-            raise UsageError(f"{source_name}:{n}: expected 10 fields separated by ' | ', got {len(parts)}")
+    out = []
+    for n, parts, source in _rows(text, 10, source_name):
         docid, start, end, published, type_, acled, actor, recipient, modality, counts = parts
-        if type_ not in PLOVER_TYPES or modality not in MODALITIES:
-            raise UsageError(f"{source_name}:{n}: bad type {type_!r} or modality {modality!r}")
         article = articles.get(docid)
         if article is None:
             raise UsageError(f"{source_name}:{n}: no article {docid} in TR-News")
