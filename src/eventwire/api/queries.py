@@ -239,42 +239,41 @@ def articles(store: Store, *, status=None, limit: Optional[int] = 100, offset: i
     return result.rows(), total
 
 
-def actors(store: Store, *, q=None, country=None, limit: int = 100, offset: int = 0):
-    """Actors found in articles, most mentioned first, with mention and article counts."""
+def _grouped(store: Store, table: str, columns: str, group: str, order: str, keys: tuple[str, ...],
+             where: list[str], params: list[Any], limit: int, offset: int):
+    """Rows of ``table`` grouped by ``group``, most mentioned first, with the total count."""
+    sql = (f"SELECT {columns}, COUNT(*), COUNT(DISTINCT article_id) FROM {table}"
+           + (" WHERE " + " AND ".join(where) if where else "") + f" GROUP BY {group}")
+    total = _run(store, f"SELECT COUNT(*) FROM ({sql}) t", list(params))[0][0]
+    rows = _run(store, sql + f" ORDER BY COUNT(*) DESC, {order} LIMIT ? OFFSET ?", params + [limit, offset])
+    return [dict(zip(keys + ("mentions", "articles"), r)) for r in rows], total
+
+
+def _name_and_country(q, country, *, by_id: bool) -> tuple[list[str], list[Any]]:
     where, params = [], []
     if q:
-        where.append("(strpos(lower(name), lower(?)) > 0 OR id = ?)")
-        params += [q, q]
+        where.append("(strpos(lower(name), lower(?)) > 0 OR id = ?)" if by_id else "strpos(lower(name), lower(?)) > 0")
+        params += [q, q] if by_id else [q]
     if country:
         where.append("country = ?")
         params.append(country.upper())
-    sql = ("SELECT id, MIN(name), MIN(country), MIN(sector), MIN(kind), COUNT(*), "
-           "COUNT(DISTINCT article_id) FROM actors"
-           + (" WHERE " + " AND ".join(where) if where else "")
-           + " GROUP BY id")
-    total = _run(store, f"SELECT COUNT(*) FROM ({sql}) t", list(params))[0][0]
-    rows = _run(store, sql + " ORDER BY COUNT(*) DESC, id LIMIT ? OFFSET ?", params + [limit, offset])
-    keys = ("id", "name", "country", "sector", "kind", "mentions", "articles")
-    return [dict(zip(keys, r)) for r in rows], total
+    return where, params
+
+
+def actors(store: Store, *, q=None, country=None, limit: int = 100, offset: int = 0):
+    """Actors found in articles, most mentioned first, with mention and article counts."""
+    where, params = _name_and_country(q, country, by_id=True)
+    return _grouped(store, "actors", "id, MIN(name), MIN(country), MIN(sector), MIN(kind)", "id", "id",
+                    ("id", "name", "country", "sector", "kind"), where, params, limit, offset)
 
 
 def places(store: Store, *, q=None, country=None, limit: int = 100, offset: int = 0):
     """Places named in articles, most mentioned first, with coordinates and counts."""
-    where, params = [], []
-    if q:
-        where.append("strpos(lower(name), lower(?)) > 0")
-        params.append(q)
-    if country:
-        where.append("country = ?")
-        params.append(country.upper())
-    sql = ("SELECT name, geonameid, country, admin1, feature, MIN(lat), MIN(lon), COUNT(*), "
-           "COUNT(DISTINCT article_id) FROM places"
-           + (" WHERE " + " AND ".join(where) if where else "")
-           + " GROUP BY name, geonameid, country, admin1, feature")
-    total = _run(store, f"SELECT COUNT(*) FROM ({sql}) t", list(params))[0][0]
-    rows = _run(store, sql + " ORDER BY COUNT(*) DESC, name LIMIT ? OFFSET ?", params + [limit, offset])
-    keys = ("name", "geonameid", "country", "admin1", "feature", "lat", "lon", "mentions", "articles")
-    return [dict(zip(keys, r)) for r in rows], total
+    where, params = _name_and_country(q, country, by_id=False)
+    group = "name, geonameid, country, admin1, feature"
+    return _grouped(store, "places", group + ", MIN(lat), MIN(lon)", group, "name",
+                    ("name", "geonameid", "country", "admin1", "feature", "lat", "lon"),
+                    where, params, limit, offset)
 
 
 def export_result(store: Store, items: list[dict[str, Any]]) -> Result:

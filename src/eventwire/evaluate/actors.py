@@ -169,11 +169,18 @@ def split_scores(records: list[dict], predicted: dict, scorer: Callable) -> dict
     return scores
 
 
+def load_counted(path: str | None, default: Path) -> tuple[list[dict], int]:
+    """Gold records at ``path`` (or ``default``), and how many were skipped for want of
+    ../shared (TR-News texts are read from there, not stored)."""
+    gold = Path(path) if path else default
+    records = load_gold(gold)
+    lines = sum(1 for line in gold.read_text(encoding="utf-8").splitlines() if line.strip())
+    return records, lines - len(records)
+
+
 def run(path: str | None = None) -> Report:
     """Score the actors stage on the gold set at ``path`` (default: the packaged one)."""
-    gold = Path(path) if path else GOLD
-    records = load_gold(gold)
-    skipped = sum(1 for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()) - len(records)
+    records, skipped = load_counted(path, GOLD)
     predicted = predict(records)
     scores = split_scores(records, predicted, score_actors)
     n = sum(1 for r in records for m in r["mentions"] if m.get("actor", True))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import Report
-from .actors import best_match, load_gold, shared_data, split_scores
+from .actors import best_match, load_counted, shared_data, split_scores
 
 GOLD = Path(__file__).resolve().parent.parent / "data" / "gold" / "times" / "gold.jsonl"
 
@@ -50,9 +50,7 @@ def predict(records: list[dict]) -> dict[str, list[dict]]:
 
 def run(path: str | None = None) -> Report:
     """Score the times stage on the gold set at ``path`` (default: the packaged one)."""
-    gold = Path(path) if path else GOLD
-    records = load_gold(gold)
-    skipped = sum(1 for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()) - len(records)
+    records, skipped = load_counted(path, GOLD)
     predicted = predict(records)
     scores = split_scores(records, predicted, score_times)
     lines = [f"times: {len(records)} texts, {sum(len(r['times']) for r in records)} gold expressions"]
