@@ -24,6 +24,7 @@ class Options:
     max_bytes: int = 20_000_000         # inputs larger than this are refused (E103)
     max_chars: int = 500_000            # clean text longer than this is truncated (E302)
     time_limit: float = 30.0            # seconds per article for extraction and analysis (E301)
+    memory_limit: float = 2048.0        # MB an article may add to the process's address space (E303)
     allow_private_urls: bool = False    # fetch from loopback/private addresses
     fetch_timeout: float = 20.0         # seconds per URL
     actor_files: tuple[str, ...] = ()   # extra actor catalogues layered over the packaged one

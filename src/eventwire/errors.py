@@ -26,6 +26,7 @@ CODES: dict[str, str] = {
     "E300": "processing failed in stage {stage} ({detail})",
     "E301": "processing took longer than the limit ({limit} s) in stage {stage}",
     "E302": "text is longer than the processing limit ({size} characters > {limit}); truncated",
+    "E303": "processing needed more memory than the limit ({limit} MB) in stage {stage}",
 }
 
 

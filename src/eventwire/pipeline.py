@@ -24,6 +24,58 @@ class _Overtime(Exception):
     """Raised inside a stage when the article's time limit has passed."""
 
 
+_PAGE = 4096
+
+
+def _vm_bytes() -> Optional[int]:
+    """This process's virtual memory size in bytes (Linux), else None."""
+    try:
+        with open("/proc/self/statm", "rb") as fh:
+            return int(fh.read().split()[0]) * _PAGE
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+@contextlib.contextmanager
+def _memory_cap(megabytes: float):
+    """Let the block grow this process's address space by at most ``megabytes``.
+
+    Sets the soft ``RLIMIT_AS`` to the current size plus the allowance, so that an
+    allocation beyond it raises :class:`MemoryError` in the stage that makes it, and puts
+    the previous limit back afterwards.  The limit is process-wide, so it is set from the
+    main thread only (as the time limit is); Linux only (elsewhere, or with 0, no limit).
+    """
+    main = threading.current_thread() is threading.main_thread()
+    current = _vm_bytes() if megabytes and megabytes > 0 and main else None
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - not POSIX
+        resource = None  # type: ignore[assignment]
+    if current is None or resource is None:
+        yield
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    cap = current + int(megabytes * 1024 * 1024)
+    if hard != resource.RLIM_INFINITY:
+        cap = min(cap, hard)
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+    except (ValueError, OSError):
+        yield
+        return
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+
+
+@contextlib.contextmanager
+def _limits(options: Options):
+    """The per-article time and memory limits around one stage."""
+    with _deadline(options.time_limit), _memory_cap(options.memory_limit):
+        yield
+
+
 @contextlib.contextmanager
 def _deadline(seconds: float):
     """Interrupt the block after ``seconds`` (main thread on POSIX only; elsewhere no limit)."""
@@ -112,10 +164,13 @@ class Pipeline:
         if raw.error is not None:
             return _failed(raw, raw.error, status="error")
         try:
-            with _deadline(self.options.time_limit):
+            with _limits(self.options):
                 ext = extract(raw, self.options)
         except _Overtime:
             info = ErrorInfo("E301", errors.describe("E301", limit=self.options.time_limit, stage="extract"))
+            return _failed(raw, info, "error")
+        except MemoryError:
+            info = ErrorInfo("E303", errors.describe("E303", limit=self.options.memory_limit, stage="extract"))
             return _failed(raw, info, "error")
         except errors.EventwireError as exc:
             return _failed(raw, ErrorInfo("E202", errors.describe("E202", detail=str(exc))), "error")
@@ -130,17 +185,36 @@ class Pipeline:
         if not batch:
             return
         nlp = self.nlp
-        docs = nlp.pipe([ext.text for _, ext in batch], batch_size=self.options.batch_size)
+        try:
+            with _memory_cap(self.options.memory_limit):
+                docs = list(nlp.pipe([ext.text for _, ext in batch], batch_size=self.options.batch_size))
+        except MemoryError:
+            # One article of the batch is too big: parse them one by one, each under its own cap.
+            docs = [self._parse_alone(ext.text) for _, ext in batch]
         for (raw, ext), doc in zip(batch, docs):
-            yield self._analyse(raw, ext, doc)
+            if doc is None:
+                info = ErrorInfo("E303", errors.describe("E303", limit=self.options.memory_limit, stage="nlp"))
+                yield dataclasses.replace(_record(raw, ext), status="error", errors=ext.errors + (info,))
+            else:
+                yield self._analyse(raw, ext, doc)
+
+    def _parse_alone(self, text: str) -> Optional["Doc"]:
+        try:
+            with _memory_cap(self.options.memory_limit):
+                return self.nlp(text)
+        except MemoryError:
+            return None
 
     def _analyse(self, raw: RawDoc, ext: Extracted, doc: "Doc") -> Article:
         catalogue, gazetteer, lexicon = self._resources()
         try:
-            with _deadline(self.options.time_limit):
+            with _limits(self.options):
                 return self._stages(raw, ext, doc, catalogue, gazetteer, lexicon)
         except _Overtime:
             info = ErrorInfo("E301", errors.describe("E301", limit=self.options.time_limit, stage="analysis"))
+            return dataclasses.replace(_record(raw, ext), status="error", errors=ext.errors + (info,))
+        except MemoryError:
+            info = ErrorInfo("E303", errors.describe("E303", limit=self.options.memory_limit, stage="analysis"))
             return dataclasses.replace(_record(raw, ext), status="error", errors=ext.errors + (info,))
 
     def _stages(self, raw: RawDoc, ext: Extracted, doc: "Doc", catalogue, gazetteer, lexicon) -> Article:
@@ -168,7 +242,7 @@ class Pipeline:
             analysis = dataclasses.replace(analysis, quotes=found_quotes)
             stage = "coding"
             found_events = coding.code_events(doc, analysis, lexicon)
-        except _Overtime:
+        except (_Overtime, MemoryError):
             raise
         except Exception as exc:  # noqa: BLE001 - one bad article must not stop a batch
             detail = f"{type(exc).__name__}: {exc}"
