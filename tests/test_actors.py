@@ -124,8 +124,11 @@ CASES = [
     ("Syrian President Bashar al-Assad met Russian President Vladimir Putin in Moscow.",
      {"Syrian President Bashar al-Assad": ("Syria", "SYR", "GOV", "state", False),
       "Russian President Vladimir Putin": ("Russia", "RUS", "GOV", "state", False)}, ["Moscow"]),
+    # the title names no country, but the people files know Lavrov (never the article's home country)
     ("Foreign Minister Sergei Lavrov told reporters the talks had failed.",
-     {"Foreign Minister Sergei Lavrov": ("Sergei Lavrov", None, "GOV", "person", False)}, []),
+     {"Foreign Minister Sergei Lavrov": ("Sergei Lavrov", "RUS", "GOV", "person", False)}, []),
+    ("Foreign Minister Jane Nobody told reporters the talks had failed.",
+     {"Foreign Minister Jane Nobody": ("Jane Nobody", None, "GOV", "person", False)}, []),
     ("THE WAR IS OVER, SAYS GENERAL", {}, ["IS"]),
     ("Fighters from Hayat Tahrir al-Sham seized the town, according to AFP.",
      {"Hayat Tahrir al-Sham": ("Hayat Tahrir al-Sham", "SYR", "REB", "armed_group", False),
@@ -401,7 +404,8 @@ EVIDENCE = [
     # (text, published, {span: (id or None, country, sector, kind)}, spans that must not be actors)
     ("Russia denied the hacking claims. Moscow said Russia was blamed unfairly, and the Kremlin agreed. "
      "Hillary Clinton said Donald Trump was wrong, and Mr Trump disagreed.", "2016-12-17",
-     {"Hillary Clinton": ("ew:person:hillary-clinton", None, None, "person"),
+     # never the article's home country (Russia); her own, from the people files
+     {"Hillary Clinton": ("ew:person:hillary-clinton", "USA", None, "person"),
       "Donald Trump": ("ew:person:donald-trump", "USA", None, "person"),
       "Trump": ("ew:person:donald-trump", "USA", None, "person")}, []),
     ("Sri Lanka opened an embassy in Tehran on Wednesday.", "2015-06-03",
@@ -458,3 +462,32 @@ def test_mixed_case_acronym_needs_its_own_case(catalogue):
     pat = actors._Pattern(0, ("LeT",), False)
     assert not actors._case_ok(pat, ["Let"], 0)
     assert actors._case_ok(pat, ["LeT"], 0)
+
+
+# ------------------------------------------------------------ people and nationalities
+
+
+@pytest.mark.parametrize("words,titled,country", [
+    (["Abdelaziz", "Bouteflika"], False, "DZA"),   # full name in the people file
+    (["Yasser", "Arafat"], False, "PSE"),          # an alias of the same person
+    (["Mugabe"], True, "ZWE"),                     # a titled surname one country's people bear
+    (["Mugabe"], False, None),                     # an untitled lone surname lends nothing
+    (["Jane", "Nobody"], False, None),             # unknown people get no country
+])
+def test_person_country_from_people_files(words, titled, country):
+    assert actors._person_country(words, titled) == country
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,span,country,kind", [
+    ("President Abdelaziz Bouteflika said he would lift the ban.", "President Abdelaziz Bouteflika", "DZA", "person"),
+    ("An Argentine judge has ordered former president Carlos Menem to appear.", "An Argentine judge", "ARG", "state"),
+    ("An Argentine judge has ordered former president Carlos Menem to appear.", "Carlos Menem", "ARG", "person"),
+    ("The Sri Lankan army has been holding thousands of refugees.", "The Sri Lankan army", "LKA", "state"),
+    ("Bosnian Serbs said on Tuesday their forces had withdrawn.", "Bosnian Serbs", "BIH", "state"),
+    ("Ivory Coast rebels rejected a Senegalese peace plan.", "Senegalese", "SEN", "state"),
+    ("Israeli tanks fired four shells at targets in Jericho.", "Israeli tanks", "ISR", "state"),
+])
+def test_people_nationalities_and_weapons(catalogue, text, span, country, kind):
+    table = _table(_find(text, catalogue, published="2000-01-01"))
+    assert table.get(span, (None, None, None, None))[1::2][:2] == (country, kind), table

@@ -29,6 +29,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
 DATA = Path(__file__).parent / "data" / "actors"
+# Named people with their country (``data/actors/people/*.csv``: name, country, aliases).  They
+# are not matched in the text: they only lend a country to a name the tagger found as a person.
+PEOPLE = DATA / "people"
 KINDS = {"state", "person", "organization", "armed_group", "igo", "media", "group"}
 ROLES = {"country", "adjective", "demonym", "capital", "seat", "leader", "actor"}
 SECTORS = {"COP", "GOV", "JUD", "LEG", "MIL", "PRM", "PTY", "REB", "SPY", "UAF", "UNK", "AGR", "BUS",
@@ -347,6 +350,67 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
+def _name_key(text: str) -> str:
+    """A person's name folded for look-up: "F.W. de Klerk" and "F. W. De Klerk" agree."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return " ".join(re.sub(r"[.]", " ", re.sub(r"\s*-\s*", "-", text)).split())
+
+
+@dataclass(frozen=True)
+class _People:
+    full: dict  # folded full name -> countries
+    pair: dict  # (first, last) folded -> countries
+    last: dict  # folded surname -> countries
+
+
+@functools.lru_cache(maxsize=1)
+def _people() -> _People:
+    """The people index: full names, first+last names and surnames, each with the countries
+    of the people who bear them."""
+    full: dict[str, set] = {}
+    pair: dict[tuple[str, str], set] = {}
+    last: dict[str, set] = {}
+    stop = _stop_words()
+    for path in sorted(PEOPLE.glob("*.csv")) if PEOPLE.is_dir() else ():
+        try:
+            lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if not ln.startswith("#")]
+        except OSError as exc:
+            raise ConfigError(f"cannot read people file {path}: {exc.strerror}; check the path") from exc
+        for row in csv.DictReader(io.StringIO("\n".join(lines))):
+            iso = (row.get("country") or "").strip().upper()
+            if not iso:
+                continue
+            for alias in (row.get("aliases") or row.get("name") or "").split("|"):
+                words = _name_key(alias).split()
+                if len(words) < 2:
+                    continue
+                full.setdefault(" ".join(words), set()).add(iso)
+                pair.setdefault((words[0], words[-1]), set()).add(iso)
+                if len(words[-1]) >= 3 and words[-1].isalpha() and words[-1] not in stop:
+                    last.setdefault(words[-1], set()).add(iso)
+    return _People(full, pair, last)
+
+
+def _person_country(words: list[str], titled: bool) -> Optional[str]:
+    """The country of a named person known to the people files, where the name is unambiguous.
+
+    A full name ("Abdelaziz Bouteflika") or its first and last names ("Omar el-Bashir" for
+    "Omar Hassan al-Bashir") must point to one country; a surname alone ("President Mugabe")
+    only after a title, and only where everyone in the files who bears it is of one country.
+    """
+    people = _people()
+    key = _name_key(" ".join(words)).split()
+    if not key:
+        return None
+    if len(key) >= 2:
+        for hit in (people.full.get(" ".join(key)), people.pair.get((key[0], key[-1]))):
+            if hit and len(hit) == 1:
+                return next(iter(hit))
+        return None
+    hit = people.last.get(key[0]) if titled else None
+    return next(iter(hit)) if hit and len(hit) == 1 else None
+
+
 # ---------------------------------------------------------------- matching
 
 
@@ -442,12 +506,14 @@ def find_actors(doc: "Doc", catalogue: Catalogue, *, publisher: Optional[str] = 
     outlets, not_people = _credits(doc)
     person_tokens = set()
     first_names: set[int] = set()  # tokens after a first name inside a PERSON entity
+    forenames: set[int] = set()  # tokens a further name follows inside a PERSON entity
     for ent in doc.ents:
         if ent.label_ == "PERSON" and len(ent) > 1 and not _all_places(catalogue, lowers, ent.start, ent.end):
             person_tokens.update(range(ent.start, ent.end))
         if ent.label_ == "PERSON":
             given = [k for k in range(ent.start, ent.end) if lowers[k].rstrip(".") not in TITLE_WORDS]
             first_names.update(given[1:])
+            forenames.update(given[:-1])
 
     names = _outlet_names(publisher, outlets)
     own = _publisher_entries(catalogue, names) if names else None
@@ -462,8 +528,8 @@ def find_actors(doc: "Doc", catalogue: Catalogue, *, publisher: Optional[str] = 
                 for pat in patterns:
                     if not _case_ok(pat, texts, i):
                         continue
-                    if pat.surname and (i in first_names or doc[i].is_upper):
-                        continue  # "Laura Bush" is not President Bush
+                    if pat.surname and (i in first_names or i in forenames or doc[i].is_upper):
+                        continue  # "Laura Bush" is not President Bush; "Carlos Menem" is not King Juan Carlos
                     if pat.ambiguous and _shouting(doc, i, shout):
                         continue
                     entry = pool[pat.entry]
@@ -669,8 +735,11 @@ def _resolve(doc: "Doc", lowers: list[str], cat: Catalogue, s: int, e: int, entr
         if role == "adjective":
             tok = doc[e - 1]
             # "the Iraqis"/"an Afghan" used as a noun is the people or the state; "Iraqi oil" is neither.
-            if tok.dep_ == "amod" and tok.head.lemma_.lower() in POLITICAL_NOUNS and tok.head.i == e:
-                return _Found(s, e, entry, entry.sector)  # "Russian pressure", "Turkish support": the state acts
+            if tok.dep_ == "amod" and tok.head.lemma_.lower() in POLITICAL_NOUNS and tok.head.i >= e \
+                    and all(doc[k].head.i == tok.head.i and doc[k].dep_ in ("compound", "amod")
+                            for k in range(e, tok.head.i)):
+                # "Russian pressure", "a Senegalese peace plan": the state acts
+                return _Found(s, e, entry, entry.sector)
             if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("amod", "compound"):
                 return None
         return _Found(s, e, entry, entry.sector)
@@ -1059,6 +1128,8 @@ def _persons(doc: "Doc", lowers: list[str], cat: Catalogue, found: list[_Found],
         country, sector, start, tied = _title_of(doc, lowers, cat, s, e, by_token)
         if country is None:
             country = _leader_country(cat, lowers, doc, s, e)  # "Donald Trump" before or after office
+        if country is None and not tied:
+            country = _person_country([t.text for t in doc[s:e]], False)  # "Abdelaziz Bouteflika"
         entry = Entry("ew:person:" + _slug(name), name, "person", country, sector,
                       "person" if tied or country else "person?")
         person = _Found(start, e, entry, sector)
@@ -1087,7 +1158,11 @@ def _persons(doc: "Doc", lowers: list[str], cat: Catalogue, found: list[_Found],
         if any(k in taken for k in range(s, e)):
             continue
         name = doc[s:e].text
-        people.append(_Found(s, e, Entry("ew:person:" + _slug(name), name, "person", None, None), None))
+        # "President Mugabe": a titled surname that only people of one country bear
+        titled = s > 0 and lowers[s - 1].rstrip(".") in TITLE_WORDS
+        country = _person_country([name], True) if titled else None
+        people.append(_Found(s, e, Entry("ew:person:" + _slug(name), name, "person", country, None,
+                                         "person" if country else "actor"), None))
     return found + people
 
 

@@ -70,10 +70,11 @@ class Mentions:
                             found.append(mention)
         if found:
             return found[:1] if head.pos_ in ("NOUN", "PROPN") else found
-        # "delegations from Ethiopia and Egypt", "a group of Moroccan diplomats", "the two sides of Cyprus"
+        # "delegations from Ethiopia and Egypt", "a group of Moroccan diplomats", "the two sides of
+        # Cyprus", "opposition groups in Zimbabwe"
         if head.pos_ == "NOUN" and head.lemma_.lower() in self.groups:
             for child in head.children:
-                if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+                if child.dep_ == "prep" and child.lower_ in ("of", "from", "in"):
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
                             for tok in coordinated(pobj):
@@ -176,6 +177,10 @@ def subject_tokens(verb: "Token", lexicon: "Lexicon", depth: int = 0) -> list["T
             return subject_tokens(gov, lexicon, depth + 1)
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
         return subject_tokens(head, lexicon, depth + 1)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.dep_ == "dobj" and head.head.pos_ == "VERB" \
+            and not is_passive(head.head):
+        # "issued a declaration demanding that ...": whoever issued the declaration demands
+        return subject_tokens(head.head, lexicon, depth + 1)
     if verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return []
     # a misattached subject just before the verb ('"They [the coalition] refuse"' where the
