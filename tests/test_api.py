@@ -257,7 +257,33 @@ def test_validation_error_shape_on_bodies(client):
     assert_error(client.post("/api/events/e1/review", json={"action": "edit", "changes": {"type": "EXPLODE"}},
                              headers=AUTH), 400, "bad_request")
     assert_error(client.post("/api/events/e1/review", json={"action": "edit", "changes": {"evidence": "x"}},
-                             headers=AUTH), 400, "bad_request")
+                             headers=AUTH), 422, "invalid_request")
+
+
+@pytest.mark.parametrize("changes, status, words", [
+    ({"type": "EXPLODE"}, 400, "PLOVER"),
+    ({"date": "2015-13-01"}, 400, "YYYY-MM-DD"),
+    ({"date": "last week"}, 400, "YYYY-MM-DD"),
+    ({"fatalities": -1}, 422, "fatalities"),
+    ({"injured": "many"}, 422, "injured"),
+    ({"modality": "rumoured"}, 400, "modality"),
+    ({"mode": "picnic"}, 400, "mode"),
+    ({"type": "PROTEST", "mode": "aerial"}, 400, "PROTEST"),
+    ({"acled_event_type": "Battles", "acled_sub_event_type": "Peaceful protest"}, 400, "sub-type"),
+    ({"acled_event_type": "Skirmishes"}, 400, "ACLED"),
+    ({"actors": ["Nobody We Know"]}, 400, "actor"),
+    ({"actors": [{"name": "Gunmen", "country": "Iraq"}]}, 400, "ISO3"),
+    ({"location": {"name": "Nowhere"}}, 400, "lat"),
+    ({"location": {"name": "Ramadi", "lat": 123, "lon": 0}}, 422, "lat"),
+    ({"location": {"name": "X", "lat": 1, "lon": 2, "height": 3}}, 422, "height"),
+    ({}, 400, "at least one"),
+])
+def test_invalid_edits_are_refused_with_the_error_shape(client, changes, status, words):
+    err = assert_error(client.post("/api/events/e1/review", json={"action": "edit", "changes": changes},
+                                   headers=AUTH), status)
+    assert words.lower() in err["message"].lower(), err["message"]
+    assert client.get("/api/events/e1").json()["review"] == {"status": "unreviewed"}
+    assert client.get("/api/events/e1/audit").json()["items"] == []
 
 
 def test_internal_errors_keep_the_shape(client, monkeypatch):
@@ -470,3 +496,108 @@ def test_post_article_body_limit(client, monkeypatch):
     monkeypatch.setattr(routes, "MAX_BODY", 100)
     assert_error(client.post("/api/articles", content=b"x" * 101, headers={**AUTH, "Content-Type": "text/plain"}),
                  413, "too_large")
+
+
+# -- incidents: each report's version of the facts ------------------------------------
+
+MARKET = {
+    "alpha": ("Alpha Wire", "Gunmen attacked a market in Kismayo on 2 March 2024, killing five people, police said.",
+              ("Gunmen", "ew:gunmen", "Gunmen", "SOM", "UAF", "group"), 5),
+    "beta": ("Beta News", "Al-Shabaab fighters attacked a market in Kismayo on 2 March 2024, killing nine traders.",
+             ("Al-Shabaab fighters", "Q188924", "Al-Shabaab", "SOM", "REB", "armed_group"), 9),
+}
+
+
+def market_articles() -> list[Article]:
+    """Two outlets' reports of one (fictional) attack, disagreeing on who did it and the toll."""
+    out = []
+    for key, (publisher, t, (words, ident, name, country, sector, kind), killed) in MARKET.items():
+        kismayo = Place(_span(t, "Kismayo"), "Kismayo", 55671, -0.3582, 42.5454, "SOM", "Lower Juba", "city", 1)
+        sentence = t
+        ev = Event(id=f"{key}-e1", type="ASSAULT", mode="firearms", contexts=(),
+                   acled=AcledLabel("Violence against civilians", "Attack"), cameo="180", actors=(ident,),
+                   recipients=(), location=kismayo, date=EventDate("2024-03-02", "day", _span(t, "2 March 2024"),
+                                                                  "sentence"),
+                   modality="asserted", attribution=(), fatalities=killed, injured=None, arrested=None,
+                   evidence=_span(t, sentence), confidence=0.8)
+        out.append(Article(
+            id=f"market-{key}", url=f"https://{key}.example/market", publisher=publisher,
+            title=f"Market attack in Kismayo ({publisher})", published=Published("2024-03-03", "given"),
+            language="en", status="ok", errors=(), text=t, sections=(Section("body", 0, len(t)),),
+            actors=(ActorMention(_span(t, words), ident, name, country, sector, kind),), places=(kismayo,),
+            events=(ev,), source="test"))
+    return out
+
+
+@pytest.fixture
+def market_client(tmp_path):
+    url = f"duckdb:///{tmp_path}/market.duckdb"
+    with connect(url) as s:
+        for art in market_articles():
+            s.add(art)
+    app = create_app(url, TOKEN)
+    with TestClient(app, raise_server_exceptions=False) as c:
+        yield c
+    app.state.store.close()
+
+
+def test_incident_shows_each_reports_version_and_where_they_disagree(market_client):
+    c = market_client
+    incident_id = c.get("/api/events/alpha-e1").json()["incident_id"]
+    assert c.get("/api/events/beta-e1").json()["incident_id"] == incident_id  # one incident, two reports
+    inc = c.get(f"/api/incidents/{incident_id}").json()
+    reports = {r["outlet"]: r for r in inc["reports"]}
+    assert set(reports) == {"Alpha Wire", "Beta News"}
+    alpha = reports["Alpha Wire"]
+    assert alpha["title"] == "Market attack in Kismayo (Alpha Wire)" and alpha["url"] == "https://alpha.example/market"
+    assert alpha["article_id"] == "market-alpha" and alpha["event_id"] == "alpha-e1" and alpha["review"] == "unreviewed"
+    v = alpha["version"]
+    assert (v["type"], v["mode"], v["modality"], v["fatalities"]) == ("ASSAULT", "firearms", "asserted", 5)
+    assert v["actors"] == [{"id": "ew:gunmen", "name": "Gunmen", "country": "SOM"}] and v["recipients"] == []
+    assert v["location"]["name"] == "Kismayo" and v["date"] == {"value": "2024-03-02", "granularity": "day"}
+    assert v["acled"] == {"event_type": "Violence against civilians", "sub_event_type": "Attack"}
+    assert v["evidence"]["text"] == MARKET["alpha"][1]
+    assert reports["Beta News"]["version"]["actors"][0]["name"] == "Al-Shabaab"
+    disagree = {d["field"]: d["values"] for d in inc["disagreements"]}
+    assert set(disagree) == {"actors", "fatalities"}
+    assert sorted((x["value"], x["reports"]) for x in disagree["fatalities"]) == [("5", ["alpha-e1"]),
+                                                                                  ("9", ["beta-e1"])]
+    assert sorted(alpha["differs"]) == ["actors", "fatalities"]
+    # a reviewer settles the toll: the versions now agree on it
+    r = c.post("/api/events/beta-e1/review", headers=AUTH, json={"action": "edit", "changes": {"fatalities": 5}})
+    assert r.status_code == 200, r.text
+    inc = c.get(f"/api/incidents/{incident_id}").json()
+    assert [d["field"] for d in inc["disagreements"]] == ["actors"]
+    # a rejected report is listed, but not compared
+    c.post("/api/events/beta-e1/review", headers=AUTH, json={"action": "reject"})
+    inc = c.get(f"/api/incidents/{incident_id}").json()
+    assert len(inc["reports"]) == 2 and inc["disagreements"] == []
+    assert {r["review"] for r in inc["reports"]} == {"unreviewed", "rejected"}
+
+
+def _version_item(ident, **fields):
+    item = {"id": ident, "article_id": f"a-{ident}", "publisher": ident.upper(), "type": "ASSAULT",
+            "review": {"status": "unreviewed"}, "date": {"value": "2024-03-02", "granularity": "day"},
+            "location": None, "actors": [], "recipients": []}
+    item.update(fields)
+    return item
+
+
+def test_report_versions_agree_across_precision_and_silence():
+    from eventwire.api.queries import report_versions
+
+    city = {"name": "Kismayo", "lat": -0.36, "lon": 42.55, "country": "SOM", "admin1": "Lower Juba",
+            "feature": "city"}
+    country = {"name": "Somalia", "lat": 6.0, "lon": 48.0, "country": "SOM", "admin1": None, "feature": "country"}
+    other = {"name": "Baidoa", "lat": 3.1, "lon": 43.6, "country": "SOM", "admin1": "Bay", "feature": "city"}
+    items = [_version_item("a", location=city, fatalities=5),
+             _version_item("b", location=country, date={"value": "2024-03", "granularity": "month"}),
+             _version_item("c", location=other, date={"value": "2024-02-28", "granularity": "day"},
+                           fatalities=5, type="COERCE")]
+    reports, disagreements = report_versions(items)
+    found = {d["field"]: d for d in disagreements}
+    assert set(found) == {"type", "location", "date"}
+    assert {r["event_id"]: sorted(r["differs"]) for r in reports} == {
+        "a": ["date", "location", "type"], "b": ["date", "type"], "c": ["date", "location", "type"]}
+    # the month agrees with the day inside it, the country with the city inside it
+    assert report_versions(items[:2])[1] == []

@@ -26,6 +26,11 @@ HOSTILE_TEXT = ('Hostile <script>document.body.dataset.pwned = 1</script> report
                 'See <a href="javascript:document.body.dataset.pwned = 3">this link</a> and javascript:alert(1).')
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install playwright)")
+pytest.importorskip("fastapi")
+
+from .test_api import MARKET, market_articles  # noqa: E402
+
+MARKET_TEXT = {key: text for key, (_outlet, text, _actor, _killed) in MARKET.items()}
 expect = sync_api.expect
 pytestmark = [
     pytest.mark.model,
@@ -74,6 +79,8 @@ def server(tmp_path_factory, pipeline):
         for name, published in CORPUS.items():
             store.add(pipeline.process((root / f"{name}.txt").read_text("utf-8"), published=published, id=name))
         store.add(hostile_article())
+        for art in market_articles():  # two outlets' versions of one incident
+            store.add(art)
     app = create_app(url, TOKEN)
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -225,3 +232,73 @@ def test_hostile_article_text_is_shown_as_text(browser, server):
     assert page.locator("body[data-pwned]").count() == 0
     assert not errors, errors
     context.close()
+
+
+def test_incident_view_shows_each_reports_version(page, server):
+    incident_id = api(server, "/api/events/alpha-e1")["incident_id"]
+    page.goto(f"{server}/#incident={incident_id}")
+    page.wait_for_selector("#reports .report")
+    reports = page.locator("#reports .report")
+    expect(reports).to_have_count(2)
+    alpha = page.locator("#reports .report[data-event='alpha-e1']")
+    beta = page.locator("#reports .report[data-event='beta-e1']")
+    expect(alpha.locator(".outlet")).to_have_text("Alpha Wire")
+    expect(beta.locator(".outlet")).to_have_text("Beta News")
+    expect(alpha).to_contain_text("Market attack in Kismayo (Alpha Wire)")
+    assert alpha.locator("a[href='https://alpha.example/market']").count() == 1
+    # each report's own version, with the disagreements marked
+    expect(alpha.locator("dd[data-field=fatalities]")).to_have_text("5")
+    expect(beta.locator("dd[data-field=fatalities]")).to_have_text("9")
+    for report in (alpha, beta):
+        assert "differs" in report.locator("dd[data-field=fatalities]").get_attribute("class")
+        assert "differs" not in (report.locator("dd[data-field=location]").get_attribute("class") or "")
+        expect(report.locator("dd[data-field=location]")).to_have_text("Kismayo, SOM")
+        expect(report.locator("dd[data-field=date]")).to_have_text("2024-03-02 (day)")
+    expect(beta.locator("dd[data-field=actors]")).to_contain_text("Al-Shabaab")
+    expect(beta.locator(".evidence")).to_have_text(MARKET_TEXT["beta"])
+    summary = page.locator("#disagreements .disagreement[data-field=fatalities]")
+    expect(summary).to_have_text("Killed: 5 (Alpha Wire) vs 9 (Beta News)")
+    expect(page.locator("#disagreements .disagreement[data-field=actors]")).to_have_text(
+        "Actors: Gunmen (Alpha Wire) vs Al-Shabaab (Beta News)")
+    page.screenshot(path=str(ARTIFACTS / "web-incident.png"), full_page=True)
+    # from a report to its event
+    beta.locator("button", has_text="open this report").click()
+    page.wait_for_selector("#event-title")
+    expect(page.locator("#evidence")).to_have_text(MARKET_TEXT["beta"])
+
+
+def test_edit_an_events_actor_and_date_from_the_ui(page, server):
+    page.fill("#reviewer", "editor")
+    page.dispatch_event("#reviewer", "change")
+    page.fill("#token", TOKEN)
+    page.click("#save-token")
+    page.click("#events tbody tr[data-id='alpha-e1']")
+    page.wait_for_selector("#review-form")
+    expect(page.locator("#edit-actors")).to_have_value("Gunmen")
+    expect(page.locator("#edit-date")).to_have_value("2024-03-02")
+    page.fill("#edit-actors", "Al-Shabaab")
+    page.fill("#edit-date", "2024-03-01")
+    page.fill("#review-note", "wire B names the group; the attack began the night before")
+    page.click("#edit")
+    expect(page.locator("#review-msg")).to_have_text("saved: edit")
+    event = api(server, "/api/events/alpha-e1")
+    assert event["actors"] == ["Q188924"] and event["actor_names"] == ["Al-Shabaab"]
+    assert event["date"]["value"] == "2024-03-01" and event["date"]["basis"] == "reviewed"
+    assert event["review"]["status"] == "edited" and event["review"]["reviewer"] == "editor"
+    assert event["review"]["original"]["actors"] == ["ew:gunmen"]
+    # shown everywhere: the event view, the audit trail, the table
+    expect(page.locator("#machine-coding")).to_contain_text("2024-03-02")
+    expect(page.locator("#audit")).to_contain_text("date: 2024-03-02 → 2024-03-01")
+    expect(page.locator("#audit")).to_contain_text("actors: Gunmen → Al-Shabaab")
+    row = page.locator("#events tbody tr[data-id='alpha-e1']")
+    expect(row).to_contain_text("Al-Shabaab")
+    expect(row).to_contain_text("2024-03-01")
+    expect(row).to_contain_text("edited")
+    page.screenshot(path=str(ARTIFACTS / "web-review-edit.png"), full_page=True)
+    page.locator("#review-form").scroll_into_view_if_needed()
+    page.locator("#panel").screenshot(path=str(ARTIFACTS / "web-review-form.png"))
+    # a bad edit is refused with the server's message, and nothing changes
+    page.fill("#edit-date", "2024-02-30")
+    page.click("#edit")
+    expect(page.locator("#review-msg")).to_contain_text("YYYY-MM-DD")
+    assert api(server, "/api/events/alpha-e1")["date"]["value"] == "2024-03-01"

@@ -306,9 +306,9 @@ def cmd_events(args: argparse.Namespace) -> int:
     if getattr(args, "partition_by", None):
         return _events_partitioned(args)
     store = connect(args.db, read_only=True)
-    from .store.review import reviewed  # human reviews (accept/reject/edit) from the API
+    from .store import review  # human reviews (accept/reject/edit) from the API, applied in SQL
 
-    result = reviewed(store, store.events(**_filters(args)))
+    result = review.events(store, **_filters(args))
     binary = args.format == "parquet"
     if args.output:
         with open(args.output, "wb" if binary else "w", encoding=None if binary else "utf-8",
@@ -327,6 +327,7 @@ def cmd_events(args: argparse.Namespace) -> int:
 def _events_partitioned(args: argparse.Namespace) -> int:
     from .errors import UsageError
     from .store import connect
+    from .store import review
     from .store.export import write_events_partitioned
 
     if args.format != "parquet" or not args.output:
@@ -335,7 +336,7 @@ def _events_partitioned(args: argparse.Namespace) -> int:
         raise UsageError(f"--output {args.output} is a file; give a folder for a partitioned dataset")
     filters = _filters(args)
     with connect(args.db, read_only=True) as store:
-        written = write_events_partitioned(store.events(**filters), args.output, args.partition_by)
+        written = write_events_partitioned(review.events(store, **filters), args.output, args.partition_by)
     sys.stderr.write(f"wrote {sum(written.values())} events in {len(written)} partitions "
                      f"under {args.output}\n")
     return 0

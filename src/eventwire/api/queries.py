@@ -1,19 +1,18 @@
-"""What the API reads: store queries with human reviews overlaid.
+"""What the API reads: store queries with human reviews applied.
 
-Event filters that a review can change (type, modality) and the review status are
-applied after the overlay, so a corrected event is found by its corrected values.
-The few lookups the Store has no method for (one event by id, one incident, actor
-and place summaries) are parameterised SQL on the Store's connection.
+Event lists, single events, articles' events and incidents' reports come from
+:mod:`eventwire.store.review`, which applies reviews in SQL: filters, sorting and
+paging see the reviewed values (an event re-typed to ASSAULT is found by
+``type=ASSAULT``, a rejected one is left out unless asked for).  The few lookups the
+Store has no method for (one incident, actor and place summaries) are parameterised
+SQL on the Store's connection.
 
-Reviewed event lists are kept in a small :class:`ReadCache` for a couple of seconds:
-a DuckDB query costs milliseconds even on a small store, and a browser asks for the
-same list many times.  Writes through the API clear it at once; writes by another
-process are seen when the entries expire.
+Results are kept in a small :class:`ReadCache` for a couple of seconds: a browser asks
+for the same list many times.  Writes through the API clear it at once; writes by
+another process are seen when the entries expire.
 """
 from __future__ import annotations
 
-import datetime as dt
-import json
 import threading
 import time
 from collections import OrderedDict
@@ -22,18 +21,14 @@ from typing import Any, Callable, Optional
 from ..errors import UsageError
 from ..store import review as _review
 from ..store.core import Store
-from ..store.result import EVENT_COLUMNS, INCIDENT_COLUMNS, Result
+from ..store.result import INCIDENT_COLUMNS, Result
 
-REVIEW_FILTERS = ("visible", "all", "unreviewed", "accepted", "rejected", "edited")
-SORTS = {
-    "date": (lambda e: (e.get("event_date") or "9999", e["article_id"], e["id"]), False),
-    "-date": (lambda e: (e.get("event_date") or "", e["article_id"], e["id"]), True),
-    "confidence": (lambda e: (e.get("confidence") or 0.0, e["id"]), True),
-    "-confidence": (lambda e: (e.get("confidence") or 0.0, e["id"]), False),
-    "type": (lambda e: (e.get("type") or "", e.get("event_date") or "", e["id"]), False),
-    "article": (lambda e: (e["article_id"], (e.get("evidence") or {}).get("start") or 0, e["id"]), False),
-}
+REVIEW_FILTERS = _review.REVIEW_FILTERS
+SORTS = tuple(_review.ORDERS)
 _EXTRA = ("title", "actor_names", "actor_countries", "recipient_names", "recipient_countries")
+# The fields of an event that reports of one incident are compared on, in display order.
+COMPARED = ("type", "mode", "acled", "actors", "recipients", "location", "date", "fatalities",
+            "injured", "arrested", "modality")
 
 
 class ReadCache:
@@ -101,41 +96,23 @@ def _as_list(value: Optional[str]) -> list[str]:
     return [v.strip() for v in (value or "").split(",") if v.strip()]
 
 
-def _modalities(value: Optional[str]) -> Optional[set[str]]:
-    """None means every modality; no value means asserted only, as in the store's queries."""
-    wanted = [v.lower() for v in _as_list(value)] or ["asserted"]
-    if "all" in wanted:
-        return None
-    bad = [m for m in wanted if m not in _review.MODALITIES]
-    if bad:
-        raise UsageError(f"unknown modality {bad[0]!r}; use all or any of {', '.join(_review.MODALITIES)}")
-    return set(wanted)
-
-
-def _items(store: Store, result: Result) -> list[dict[str, Any]]:
-    """Result rows as API events: the nested record, store fields, names, and the review."""
-    rows = result.rows()
-    records = list(result.records())
-    found = _review.reviews(store, [(r["article_id"], r["id"]) for r in rows])
+def _items(pairs: list[tuple[dict, dict]]) -> list[dict[str, Any]]:
+    """Reviewed (row, record) pairs as API events: the nested record plus names and title."""
     items = []
-    for row, record in zip(rows, records):
+    for row, record in pairs:
         for key in _EXTRA:
             record[key] = row.get(key)
-        items.append(_review.apply(record, found.get((row["article_id"], row["id"]))))
+        items.append(record)
     return items
 
 
-def _keep(item: dict[str, Any], *, types, modalities, grades, review: str) -> bool:
-    if types and (item.get("type") or "").upper() not in types:
-        return False
-    if modalities is not None and item.get("modality") not in modalities:
-        return False
-    if grades and item.get("grade") not in grades:
-        return False
-    status = item["review"]["status"]
-    if review == "visible":
-        return status != "rejected"
-    return review == "all" or status == review
+def _check(type: Optional[str], sort: str) -> None:
+    types = {t.upper() for t in _as_list(type)}
+    bad = sorted(types - set(_review.EVENT_TYPES))
+    if bad:
+        raise UsageError(f"unknown event type {bad[0]!r}; use PLOVER types ({', '.join(_review.EVENT_TYPES)})")
+    if sort not in _review.ORDERS:
+        raise UsageError(f"unknown sort {sort!r}; use one of {', '.join(_review.ORDERS)}")
 
 
 def events(store: Store, *, start=None, end=None, country=None, actor=None, type=None,
@@ -143,60 +120,174 @@ def events(store: Store, *, start=None, end=None, country=None, actor=None, type
            sort="date", limit: Optional[int] = 100, offset: int = 0,
            cache: ReadCache = _NO_CACHE) -> tuple[list[dict], int]:
     """Filtered, reviewed events and how many matched before paging (items are shared: copy to change)."""
-    if review not in REVIEW_FILTERS:
-        raise UsageError(f"unknown review filter {review!r}; use one of {', '.join(REVIEW_FILTERS)}")
-    if sort not in SORTS:
-        raise UsageError(f"unknown sort {sort!r}; use one of {', '.join(SORTS)}")
-    modalities = _modalities(modality)
-    types = {t.upper() for t in _as_list(type)}
-    bad = sorted(types - set(_review.EVENT_TYPES))
-    if bad:
-        raise UsageError(f"unknown event type {bad[0]!r}; use PLOVER types ({', '.join(_review.EVENT_TYPES)})")
-    sql_filters = {"start": start or None, "end": end or None, "country": country or None,
-                   "actor": actor or None, "text": text or None, "acled": acled or None,
-                   "article_id": article_id or None}
-    found = cache.get(("events",) + tuple(sql_filters.values()), lambda: _items(
-        store, store.events(**sql_filters, modality="all", order="date")))
-    grades = set(_as_list(grade))
-    key, reverse = SORTS[sort]
-    items = sorted((i for i in found if _keep(i, types=types, modalities=modalities, grades=grades,
-                                                review=review)), key=key, reverse=reverse)
-    total = len(items)
-    end_at = None if limit is None else offset + limit
-    return items[offset:end_at], total
+    _check(type, sort)
+    filters = {"start": start or None, "end": end or None, "country": country or None,
+               "actor": actor or None, "type": type or None, "modality": modality or None,
+               "text": text or None, "acled": acled or None, "article_id": article_id or None}
+    filters = {k: v for k, v in filters.items() if v is not None}
+    grade = grade or None
+
+    def make():
+        found = _review.fetch(store, review=review, order=sort, limit=limit, offset=offset, grade=grade,
+                              **filters)
+        if offset == 0 and (limit is None or len(found) < limit):
+            total = offset + len(found)  # the whole list is here: no need to count it again
+        else:
+            total = _review.count(store, review=review, grade=grade, **filters)
+        return _items(found), total
+
+    return cache.get(("events", tuple(sorted(filters.items())), grade, review, sort, limit, offset), make)
+
+
+def export_result(store: Store, *, review="visible", sort="date", type=None, grade=None,
+                  **filters: Any) -> Result:
+    """Reviewed events as a Result for the store's exporters (with ``review_status``)."""
+    _check(type, sort)
+    filters = {k: v for k, v in filters.items() if v not in (None, "")}
+    return _review.events(store, review=review, order=sort, grade=grade or None,
+                          **({"type": type} if type else {}), **filters)
 
 
 def _article_events(store: Store, article_id: str, cache: ReadCache) -> list[dict[str, Any]]:
     return cache.get(("article-events", article_id), lambda: _items(
-        store, store.events(article_id=article_id, modality="all", order="article")))
+        _review.fetch(store, article_id=article_id, modality="all", review="all", order="article")))
 
 
 def event(store: Store, event_id: str, cache: ReadCache = _NO_CACHE) -> Optional[dict[str, Any]]:
     """One event (whatever its modality or review), or None; a copy, free to change."""
-    found = cache.get(("event-article", event_id), lambda: _run(
-        store, "SELECT article_id FROM events WHERE id = ? ORDER BY article_id LIMIT 1", [event_id]))
-    if not found:
-        return None
-    for item in _article_events(store, found[0][0], cache):
-        if item["id"] == event_id:
-            return dict(item)
-    return None
+    found = cache.get(("event", event_id), lambda: _items(
+        _review.fetch(store, event_id=event_id, modality="all", review="all", order="article", limit=1)))
+    return dict(found[0]) if found else None
 
 
 def incident(store: Store, incident_id: str, cache: ReadCache = _NO_CACHE) -> Optional[dict[str, Any]]:
-    """One incident with every report of it (events with their article and outlet)."""
-    cols = list(INCIDENT_COLUMNS)
-    found = _run(store, f"SELECT {', '.join(cols)} FROM incidents WHERE id = ?", [incident_id])
-    if not found:
-        return None
-    out = dict(zip(cols, found[0]))
-    keys = _run(store, "SELECT DISTINCT article_id FROM events WHERE incident_id = ? ORDER BY article_id",
-                [incident_id])
+    """One incident with every report of it, each report's version of the facts, and where they differ.
+
+    ``events``: the reports as API events (reviewed).  ``reports``: per report, its
+    outlet (``outlet``, ``title``, ``url``, ``published``, ``article_id``, ``event_id``),
+    its review status, its ``version`` of the facts (``type``, ``mode``, ``acled``,
+    ``actors`` and ``recipients`` as ``[{id, name, country}]``, ``location``
+    ``{name, lat, lon, country}``, ``date`` ``{value, granularity}``, ``fatalities``,
+    ``injured``, ``arrested``, ``modality``, ``evidence`` ``{text, start, end}``) and
+    ``differs``: the fields on which it disagrees with another report.
+    ``disagreements``: per such field, the distinct values and the reports giving each.
+    Reports that do not state a value do not disagree; a less precise date or a
+    country-wide place agrees with a more precise one inside it; rejected reports are
+    listed but not compared.
+    """
+    def make():
+        cols = list(INCIDENT_COLUMNS)
+        with store._lock:
+            found = store._db.execute(f"SELECT {', '.join(cols)} FROM incidents WHERE id = ?", [incident_id])
+        if not found:
+            return None
+        out = dict(zip(cols, found[0]))
+        out["events"] = _items(_review.fetch(store, incident_id=incident_id, modality="all", review="all",
+                                             order="date"))
+        out["reports"], out["disagreements"] = report_versions(out["events"])
+        return out
+
+    found = cache.get(("incident", incident_id), make)
+    return dict(found) if found is not None else None
+
+
+def _people(item: dict, key: str) -> list[dict[str, Any]]:
+    prefix = "actor" if key == "actors" else "recipient"
+    ids = item.get(key) or []
+    names = item.get(f"{prefix}_names") or []
+    countries = item.get(f"{prefix}_countries") or []
+    return [{"id": i, "name": names[n] if n < len(names) and names[n] else i,
+             "country": countries[n] if n < len(countries) else None} for n, i in enumerate(ids)]
+
+
+def version(item: dict[str, Any]) -> dict[str, Any]:
+    """One report's version of the facts (see :func:`incident`)."""
+    loc = item.get("location")
+    date = item.get("date") if isinstance(item.get("date"), dict) else {"value": item.get("date")}
+    return {
+        "type": item.get("type"), "mode": item.get("mode"), "acled": item.get("acled"),
+        "actors": _people(item, "actors"), "recipients": _people(item, "recipients"),
+        "location": ({k: loc.get(k) for k in ("name", "lat", "lon", "country", "admin1", "feature")}
+                     if isinstance(loc, dict) else None),
+        "date": {"value": date.get("value"), "granularity": date.get("granularity")},
+        "fatalities": item.get("fatalities"), "injured": item.get("injured"), "arrested": item.get("arrested"),
+        "modality": item.get("modality"), "evidence": item.get("evidence"),
+    }
+
+
+def _key(field: str, v: dict[str, Any]) -> Any:
+    """A comparable form of one field of a version; None when the report does not state it."""
+    value = v.get(field)
+    if field == "acled":
+        return (value or {}).get("sub_event_type")
+    if field in ("actors", "recipients"):
+        return frozenset(p["id"] for p in value) or None
+    if field == "location":
+        return (value["name"] or "").lower() if value else None
+    if field == "date":
+        return value.get("value")
+    return value
+
+
+def _label(field: str, v: dict[str, Any]) -> str:
+    value = v.get(field)
+    if field == "acled":
+        return f"{value['event_type']} / {value['sub_event_type']}" if value else ""
+    if field in ("actors", "recipients"):
+        return ", ".join(p["name"] or p["id"] for p in value)
+    if field == "location":
+        return ", ".join(x for x in (value.get("name"), value.get("country")) if x) if value else ""
+    if field == "date":
+        return value.get("value") or ""
+    return "" if value is None else str(value)
+
+
+def _agree(field: str, a: dict[str, Any], b: dict[str, Any]) -> bool:
+    ka, kb = _key(field, a), _key(field, b)
+    if ka is None or kb is None or ka == kb:
+        return True
+    if field == "date":  # "2015-10" and "2015-10-20" say the same at different precision
+        return ka.startswith(kb) or kb.startswith(ka)
+    if field == "location":  # a country-wide (or region-wide) place holds the places inside it
+        la, lb = a["location"], b["location"]
+        for wide, narrow in ((la, lb), (lb, la)):
+            if wide.get("feature") == "country" and wide.get("country") and wide["country"] == narrow.get("country"):
+                return True
+            if (wide.get("feature") == "admin" and wide.get("admin1") and wide["admin1"] == narrow.get("admin1")
+                    and wide.get("country") == narrow.get("country")):
+                return True
+    return False
+
+
+def report_versions(items: list[dict[str, Any]]) -> tuple[list[dict], list[dict]]:
+    """Each report's version of the facts, and the fields on which reports disagree (see :func:`incident`)."""
     reports = []
-    for (article_id,) in keys:
-        reports.extend(i for i in _article_events(store, article_id, cache) if i.get("incident_id") == incident_id)
-    out["events"] = reports
-    return out
+    for item in items:
+        reports.append({"event_id": item["id"], "article_id": item.get("article_id"),
+                        "outlet": item.get("publisher"), "title": item.get("title"), "url": item.get("url"),
+                        "published": item.get("published"), "review": (item.get("review") or {}).get("status"),
+                        "version": version(item), "differs": []})
+    compared = [r for r in reports if r["review"] != "rejected"]
+    disagreements = []
+    for field in COMPARED:
+        clashing = set()
+        for i, a in enumerate(compared):
+            for b in compared[i + 1:]:
+                if not _agree(field, a["version"], b["version"]):
+                    clashing.update((a["event_id"], b["event_id"]))
+        if not clashing:
+            continue
+        values: dict[Any, dict] = {}
+        for r in compared:
+            k = _key(field, r["version"])
+            if k is None:
+                continue
+            entry = values.setdefault(k, {"value": _label(field, r["version"]), "reports": []})
+            entry["reports"].append(r["event_id"])
+            if r["event_id"] in clashing:
+                r["differs"].append(field)
+        disagreements.append({"field": field, "values": list(values.values())})
+    return reports, disagreements
 
 
 def incidents(store: Store, *, grade=None, limit: Optional[int] = 100, offset: int = 0,
@@ -214,7 +305,7 @@ def incidents(store: Store, *, grade=None, limit: Optional[int] = 100, offset: i
 
 
 def article(store: Store, article_id: str, cache: ReadCache = _NO_CACHE) -> Optional[dict[str, Any]]:
-    """The article record with each event's incident, grade and review."""
+    """The article record with each event's incident, grade and review (reviewed values)."""
     record = store.article(article_id)
     if record is None:
         return None
@@ -274,37 +365,3 @@ def places(store: Store, *, q=None, country=None, limit: int = 100, offset: int 
     return _grouped(store, "places", group + ", MIN(lat), MIN(lon)", group, "name",
                     ("name", "geonameid", "country", "admin1", "feature", "lat", "lon"),
                     where, params, limit, offset)
-
-
-def export_result(store: Store, items: list[dict[str, Any]]) -> Result:
-    """Reviewed events as a Result, for the store's exporters (adds ``review_status``)."""
-    keys = sorted({(i["article_id"], i["id"]) for i in items})
-    raw: dict[tuple[str, str], dict] = {}
-    for article_id in sorted({a for a, _ in keys}):
-        for row in store.events(article_id=article_id, modality="all"):
-            raw[(row["article_id"], row["id"])] = row
-    types = {**EVENT_COLUMNS, "review_status": "str"}
-    data, records = [], []
-    for item in items:
-        row = dict(raw[(item["article_id"], item["id"])])
-        changes = item["review"].get("changes") or {}
-        for key, value in changes.items():
-            if key == "date":
-                row["date"] = value
-                row["date_basis"] = "reviewed"
-                from ..store.core import parse_day
-
-                row["event_date"] = parse_day(value) if value else None
-            elif key in row:
-                row[key] = value
-        row["review_status"] = item["review"]["status"]
-        data.append(tuple(row.get(c) for c in types))
-        record = {k: v for k, v in item.items() if k not in _EXTRA}
-        records.append(json.dumps(record, default=_json_default))
-    return Result("events", types, data, records)
-
-
-def _json_default(value: Any) -> Any:
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    raise TypeError(type(value).__name__)

@@ -1,12 +1,12 @@
 """The REST resources: articles, events (with review), incidents, actors, places."""
 import io
 import json
-from typing import Any, Literal, Optional
+from typing import Any, Literal, Optional, Union
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 from fastapi.security import HTTPBearer
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from ..errors import UsageError
 from ..store import review as _review
@@ -221,10 +221,7 @@ def export_events(request: Request, format: str = Query("csv", description=", ".
 
     if format not in _EXPORT_TYPES:
         raise UsageError(f"unknown format {format!r}; use one of {', '.join(_EXPORT_TYPES)}")
-    store = _store(request)
-    items, _ = queries.events(store, **filters.values, review=review, sort=sort, limit=None,
-                              cache=_cache(request))
-    result = queries.export_result(store, items)
+    result = queries.export_result(_store(request), **filters.values, review=review, sort=sort)
     if format == "parquet":
         buffer = io.BytesIO()
         write_events(result, format, buffer)
@@ -264,6 +261,7 @@ def _event_page(request: Request, event_id: str) -> Response:
         incident["events"] = [{k: e.get(k) for k in ("id", "article_id", "title", "publisher", "url",
                                                        "published", "type", "date", "evidence", "review")}
                               for e in incident["events"]]
+        incident.pop("reports", None)  # the incident's own resource has the versions
     found["incident"] = incident
     return _json(found)
 
@@ -280,14 +278,61 @@ def get_audit(request: Request, event_id: str):
                   "items": _review.audit(_store(request), found["article_id"], event_id)})
 
 
+class ActorIn(BaseModel):
+    """A new actor, or a known one by ``id`` with fields overridden."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: Optional[str] = Field(None, max_length=200)
+    name: Optional[str] = Field(None, max_length=300)
+    country: Optional[str] = Field(None, description="ISO3")
+    sector: Optional[str] = Field(None, max_length=50, description="PLOVER sector code (GOV, MIL, REB, ...)")
+
+
+class LocationIn(BaseModel):
+    """A place: name with coordinates (a name alone is looked up among the places eventwire has seen)."""
+
+    model_config = ConfigDict(extra="forbid")
+    name: str = Field(..., min_length=1, max_length=300)
+    lat: Optional[float] = Field(None, ge=-90, le=90)
+    lon: Optional[float] = Field(None, ge=-180, le=180)
+    country: Optional[str] = Field(None, description="ISO3")
+    admin1: Optional[str] = Field(None, max_length=300)
+    geonameid: Optional[int] = Field(None, ge=0, le=_review.MAX_COUNT)
+    feature: Optional[str] = Field(None, description=", ".join(_review.FEATURES))
+    precision: Optional[int] = Field(None, ge=1, le=3, description="ACLED geo precision")
+
+
+class ChangesIn(BaseModel):
+    """Corrected values; a field left out keeps its value, ``null`` clears it (see /api/vocabulary)."""
+
+    model_config = ConfigDict(extra="forbid")
+    type: Optional[str] = Field(None, description="PLOVER event type")
+    mode: Optional[str] = Field(None, description="PLOVER mode of the type")
+    acled_event_type: Optional[str] = None
+    acled_sub_event_type: Optional[str] = Field(None, description="a sub-type of acled_event_type")
+    modality: Optional[str] = Field(None, description=", ".join(_review.MODALITIES))
+    actors: Optional[list[Union[str, ActorIn]]] = Field(
+        None, max_length=50, description="actor ids or names known to the store, or new actors")
+    recipients: Optional[list[Union[str, ActorIn]]] = Field(None, max_length=50)
+    location: Optional[Union[str, LocationIn]] = None
+    date: Optional[str] = Field(None, description="YYYY, YYYY-MM or YYYY-MM-DD")
+    fatalities: Optional[int] = Field(None, ge=0, le=_review.MAX_COUNT)
+    injured: Optional[int] = Field(None, ge=0, le=_review.MAX_COUNT)
+    arrested: Optional[int] = Field(None, ge=0, le=_review.MAX_COUNT)
+
+
 class ReviewIn(BaseModel):
     """A reviewer's decision on one event."""
 
     action: Literal["accept", "reject", "edit"]
-    changes: Optional[dict[str, Any]] = Field(
-        None, description="for edit: new values of " + ", ".join(_review.EDITABLE))
+    changes: Optional[ChangesIn] = Field(None, description="for edit (accept and reject may carry edits too)")
     note: Optional[str] = Field(None, max_length=2000)
     reviewer: Optional[str] = Field(None, max_length=200, description="who reviews (default: api)")
+
+
+@router.get("/vocabulary", summary="What a review may set: PLOVER types and modes, modalities, ACLED types")
+def get_vocabulary():
+    return _json(_review.vocabulary())
 
 
 @router.post("/events/{event_id}/review", dependencies=[Depends(_write)],
@@ -296,8 +341,9 @@ def post_review(request: Request, event_id: str, body: ReviewIn):
     found = _event_or_404(request, event_id)
     reviewer = (body.reviewer or request.headers.get("x-reviewer") or "api").strip() or "api"
     try:
+        changes = body.changes.model_dump(exclude_unset=True) if body.changes is not None else None
         _review.review(_store(request), found["article_id"], event_id, body.action, reviewer=reviewer,
-                       changes=body.changes, note=body.note)
+                       changes=changes, note=body.note)
     finally:
         _cache(request).clear()
     return _json(queries.event(_store(request), event_id, _cache(request)))
@@ -316,8 +362,16 @@ def list_incidents(request: Request, filters: EventFilters = Depends(),
     return _page(items, total, limit, offset)
 
 
-@router.get("/incidents/{incident_id}", summary="One incident: grade, reasons, sources and every report")
+@router.get("/incidents/{incident_id}", summary="One incident: grade, reasons, sources, every report and "
+                                              "each report's version of the facts")
 def get_incident(request: Request, incident_id: str):
+    """The incident with ``events`` (its reports, reviewed), ``reports`` (per report: ``event_id``,
+    ``article_id``, ``outlet``, ``title``, ``url``, ``published``, ``review``, ``version`` of the
+    facts: ``type``, ``mode``, ``acled``, ``actors``/``recipients`` as ``[{id, name, country}]``,
+    ``location`` ``{name, lat, lon, country, admin1, feature}``, ``date`` ``{value, granularity}``,
+    ``fatalities``, ``injured``, ``arrested``, ``modality``, ``evidence`` ``{text, start, end}``;
+    and ``differs``, the fields where it disagrees with another report) and ``disagreements``
+    (``[{field, values: [{value, reports}]}]``)."""
     found = queries.incident(_store(request), incident_id, _cache(request))
     if found is None:
         raise ApiError(404, "not_found", f"no incident with id {incident_id!r}")

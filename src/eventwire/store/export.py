@@ -25,6 +25,21 @@ ACLED_COLUMNS = (
     "fatalities", "tags", "timestamp",
 )
 
+# ACLED's 6 event types and 25 sub-event types, highest first within each type (ACLED
+# Codebook, "Event types and sub-event types"): what a reviewer may set, and what exports write.
+ACLED_SUB_TYPES: dict[str, tuple[str, ...]] = {
+    "Battles": ("Government regains territory", "Non-state actor overtakes territory", "Armed clash"),
+    "Protests": ("Excessive force against protesters", "Protest with intervention", "Peaceful protest"),
+    "Riots": ("Violent demonstration", "Mob violence"),
+    "Explosions/Remote violence": ("Chemical weapon", "Air/drone strike", "Suicide bomb",
+                                   "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
+                                   "Grenade"),
+    "Violence against civilians": ("Sexual violence", "Attack", "Abduction/forced disappearance"),
+    "Strategic developments": ("Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
+                               "Headquarters or base established", "Looting/property destruction",
+                               "Non-violent transfer of territory", "Other"),
+}
+
 # ACLED's disorder type follows from its event type, except where the sub-type decides.
 _DISORDER = {
     "Battles": "Political violence",

@@ -6,7 +6,16 @@
 const TYPES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
   "REJECT", "ACCUSE", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"];
 const PAGE = 5000;
-const state = { events: [], total: 0, selected: null, map: null, cluster: null };
+const state = { events: [], total: 0, selected: null, map: null, cluster: null, vocab: null };
+const FIELD_LABELS = { type: "Type", mode: "Mode", acled: "ACLED", actors: "Actors", recipients: "Recipients",
+  location: "Place", date: "Date", fatalities: "Killed", injured: "Injured", arrested: "Arrested",
+  modality: "Modality", evidence: "Evidence" };
+
+// What a review may set (types, modes per type, modalities, ACLED types): from the server.
+function vocabulary() {
+  if (!state.vocab) state.vocab = api("/api/vocabulary").catch((err) => { state.vocab = null; throw err; });
+  return state.vocab;
+}
 
 // -- small helpers -------------------------------------------------------------------
 
@@ -295,7 +304,7 @@ async function showEvent(id) {
   if (ev.incident) {
     const inc = ev.incident;
     panel.append(el("p", {}, badge(inc.grade), " ",
-      el("button", { class: "link", type: "button", onclick: () => showIncident(inc.id) }, `incident ${inc.id}`),
+      el("button", { class: "link", type: "button", id: "incident-link", onclick: () => showIncident(inc.id) }, `incident ${inc.id}`),
       ` · ${(inc.sources || []).length} source(s)`));
     const others = inc.events.filter((e) => e.id !== ev.id);
     if (!others.length) panel.append(el("p", { class: "muted" }, "no other report of this incident"));
@@ -306,6 +315,13 @@ async function showEvent(id) {
     }
     panel.append(list);
   }
+  const original = (ev.review && ev.review.original) || {};
+  if (Object.keys(original).length) {
+    const changed = el("dl", { id: "machine-coding" });
+    for (const [key, value] of Object.entries(original)) field(changed, key, showValue(value));
+    panel.append(el("h3", {}, "Machine coding of the edited fields"), changed);
+  }
+  if (ev.review && ev.review.note) panel.append(el("p", { class: "muted" }, `Review note: ${ev.review.note}`));
   panel.append(reviewBar(ev));
   const auditBox = el("div", { id: "audit" });
   panel.append(el("h3", {}, "Review history"), auditBox);
@@ -313,21 +329,114 @@ async function showEvent(id) {
     if (!data.items.length) auditBox.append(el("p", { class: "muted" }, "not reviewed yet"));
     const list = el("ul");
     for (const a of data.items) {
-      const changes = a.after && a.after.changes ? Object.entries(a.after.changes).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(", ") : "";
+      const changes = Object.entries(a.fields || {}).map(([k, v]) => `${k}: ${showValue(v.before)} → ${showValue(v.after)}`).join("; ");
       list.append(el("li", {}, `${a.at} · ${a.reviewer} · ${a.action}`, changes ? ` (${changes})` : "", a.note ? ` — ${a.note}` : ""));
     }
     auditBox.append(list);
   }).catch(() => {});
 }
 
+// A value of an edited field, as text (actors and places are objects).
+function showValue(value) {
+  if (value === null || value === undefined || value === "") return "—";
+  if (Array.isArray(value)) return value.map((v) => (v && typeof v === "object" ? v.name || v.id : v)).join("; ") || "—";
+  if (typeof value === "object") {
+    if ("event_type" in value) return `${value.event_type} / ${value.sub_event_type}`;
+    if ("name" in value) return [value.name, value.country].filter(Boolean).join(", ");
+    return JSON.stringify(value);
+  }
+  return String(value);
+}
+
+function options(select, values, current, blank) {
+  clear(select);
+  if (blank !== undefined) select.append(el("option", { value: "" }, blank));
+  for (const v of values) select.append(el("option", { value: v }, v));
+  if (current && !values.includes(current)) select.append(el("option", { value: current }, `${current} (not in the vocabulary)`));
+  select.value = current || "";
+}
+
+function numberValue(input) { return input.value.trim() === "" ? null : Number(input.value); }
+function splitNames(text) { return text.split(";").map((v) => v.trim()).filter(Boolean); }
+
+// The review form: accept, reject, or edit any editable field; only changed fields are sent.
 function reviewBar(ev) {
   const msg = el("span", { class: "msg muted", id: "review-msg" });
+  const input = (id, attrs) => el("input", Object.assign({ id }, attrs || {}));
   const typeSelect = el("select", { id: "edit-type", "aria-label": "corrected type" }, TYPES.map((t) => el("option", { value: t }, t)));
   typeSelect.value = ev.type;
-  const note = el("input", { id: "review-note", placeholder: "note", size: 14 });
-  const killed = el("input", { id: "edit-fatalities", type: "number", min: 0, step: 1, size: 4, "aria-label": "number killed" });
-  if (ev.fatalities !== null && ev.fatalities !== undefined) killed.value = String(ev.fatalities);
-  const send = async (action, changes) => {
+  const modeSelect = el("select", { id: "edit-mode", "aria-label": "mode" });
+  const modalitySelect = el("select", { id: "edit-modality", "aria-label": "modality" });
+  const acledType = el("select", { id: "edit-acled-type", "aria-label": "ACLED event type" });
+  const acledSub = el("select", { id: "edit-acled-sub", "aria-label": "ACLED sub-event type" });
+  const initial = {
+    actors: (ev.actor_names || []).join("; "), recipients: (ev.recipient_names || []).join("; "),
+    place: ev.location ? ev.location.name || "" : "",
+    lat: ev.location && ev.location.lat !== null && ev.location.lat !== undefined ? String(ev.location.lat) : "",
+    lon: ev.location && ev.location.lon !== null && ev.location.lon !== undefined ? String(ev.location.lon) : "",
+    country: ev.location ? ev.location.country || "" : "",
+    date: (ev.date && ev.date.value) || "",
+    acledType: ev.acled ? ev.acled.event_type : "", acledSub: ev.acled ? ev.acled.sub_event_type : "",
+  };
+  const actors = input("edit-actors", { size: 22, list: "actors", value: initial.actors, "aria-label": "actors" });
+  const recipients = input("edit-recipients", { size: 22, list: "actors", value: initial.recipients, "aria-label": "recipients" });
+  const placeName = input("edit-place", { size: 14, value: initial.place, "aria-label": "place name" });
+  const lat = input("edit-lat", { type: "number", step: "any", min: -90, max: 90, value: initial.lat, "aria-label": "latitude" });
+  const lon = input("edit-lon", { type: "number", step: "any", min: -180, max: 180, value: initial.lon, "aria-label": "longitude" });
+  const placeCountry = input("edit-place-country", { size: 4, value: initial.country, placeholder: "ISO3", "aria-label": "place country" });
+  const date = input("edit-date", { size: 10, value: initial.date, placeholder: "YYYY-MM-DD", "aria-label": "date" });
+  const count = (id, value, label) => {
+    const node = input(id, { type: "number", min: 0, step: 1, "aria-label": label });
+    if (value !== null && value !== undefined) node.value = String(value);
+    return node;
+  };
+  const killed = count("edit-fatalities", ev.fatalities, "number killed");
+  const injured = count("edit-injured", ev.injured, "number injured");
+  const arrested = count("edit-arrested", ev.arrested, "number arrested");
+  const note = input("review-note", { placeholder: "note", size: 30 });
+  options(modalitySelect, ["asserted", "hypothetical", "future", "negated", "historical"], ev.modality);
+  options(modeSelect, [], ev.mode, "(no mode)");
+  options(acledType, [], initial.acledType, "(none)");
+  options(acledSub, [], initial.acledSub, "(none)");
+  vocabulary().then((vocab) => {
+    const fillModes = () => options(modeSelect, vocab.modes[typeSelect.value] || [],
+      typeSelect.value === ev.type ? ev.mode : (vocab.modes[typeSelect.value] || []).includes(modeSelect.value) ? modeSelect.value : "", "(no mode)");
+    const fillSubs = () => options(acledSub, vocab.acled[acledType.value] || [],
+      acledType.value === initial.acledType ? initial.acledSub : "", "(none)");
+    options(acledType, Object.keys(vocab.acled), initial.acledType, "(none)");
+    fillModes(); fillSubs();
+    typeSelect.addEventListener("change", fillModes);
+    acledType.addEventListener("change", fillSubs);
+  }).catch(() => {});
+
+  const changes = () => {
+    const out = {};
+    if (typeSelect.value !== ev.type) out.type = typeSelect.value;
+    if ((modeSelect.value || null) !== (ev.mode || null)) out.mode = modeSelect.value || null;
+    if (modalitySelect.value !== ev.modality) out.modality = modalitySelect.value;
+    if (acledType.value !== initial.acledType || acledSub.value !== initial.acledSub) {
+      out.acled_event_type = acledType.value || null;
+      out.acled_sub_event_type = acledSub.value || null;
+    }
+    if (actors.value.trim() !== initial.actors) out.actors = splitNames(actors.value);
+    if (recipients.value.trim() !== initial.recipients) out.recipients = splitNames(recipients.value);
+    const coordsChanged = lat.value !== initial.lat || lon.value !== initial.lon || placeCountry.value.trim() !== initial.country;
+    if (placeName.value.trim() !== initial.place || coordsChanged) {
+      if (!placeName.value.trim()) out.location = null;
+      else if (coordsChanged) {
+        out.location = { name: placeName.value.trim(), lat: numberValue(lat), lon: numberValue(lon) };
+        if (placeCountry.value.trim()) out.location.country = placeCountry.value.trim();
+      } else out.location = { name: placeName.value.trim() };  // a known place: looked up by name
+    }
+    if (date.value.trim() !== initial.date) out.date = date.value.trim() || null;
+    for (const [key, node] of [["fatalities", killed], ["injured", injured], ["arrested", arrested]]) {
+      const value = numberValue(node);
+      if (value !== (ev[key] === undefined ? null : ev[key])) out[key] = value;
+    }
+    return out;
+  };
+
+  const send = async (action, edits) => {
     const token = sessionStorage.getItem("eventwire.token");
     if (!token) { msg.textContent = "Enter the write token at the top first."; msg.className = "msg error"; return; }
     msg.textContent = "saving…"; msg.className = "msg muted";
@@ -335,7 +444,7 @@ function reviewBar(ev) {
       await api(`/api/events/${encodeURIComponent(ev.id)}/review`, {
         method: "POST",
         headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
-        body: JSON.stringify({ action, changes, note: note.value || null,
+        body: JSON.stringify({ action, changes: edits, note: note.value || null,
                                reviewer: sessionStorage.getItem("eventwire.reviewer") || null }),
       });
       await refresh();
@@ -344,19 +453,24 @@ function reviewBar(ev) {
       if (done) { done.textContent = `saved: ${action}`; done.className = "msg"; }
     } catch (err) { msg.textContent = `Error: ${err.message}`; msg.className = "msg error"; }
   };
-  return el("div", {}, el("h3", {}, "Review"), el("div", { class: "review-bar" },
-    el("button", { type: "button", id: "accept", onclick: () => send("accept") }, "Accept"),
-    el("button", { type: "button", id: "reject", onclick: () => send("reject") }, "Reject"),
-    typeSelect,
-    el("label", {}, "killed ", killed),
-    el("button", { type: "button", id: "edit", onclick: () => {
-      const changes = {};
-      if (typeSelect.value !== ev.type) changes.type = typeSelect.value;
-      if (killed.value !== "" && Number(killed.value) !== ev.fatalities) changes.fatalities = Number(killed.value);
-      if (!Object.keys(changes).length) { msg.textContent = "Change the type or the number killed first."; msg.className = "msg error"; return; }
-      send("edit", changes);
-    } }, "Save edit"),
-    note, msg));
+  const row = (label, ...nodes) => el("label", {}, el("span", {}, label), ...nodes);
+  return el("div", {}, el("h3", {}, "Review"),
+    el("div", { class: "review-bar" },
+      el("button", { type: "button", id: "accept", onclick: () => send("accept", null) }, "Accept"),
+      el("button", { type: "button", id: "reject", onclick: () => send("reject", null) }, "Reject"), msg),
+    el("form", { id: "review-form", class: "review-form", onsubmit: (e) => {
+      e.preventDefault();
+      const edits = changes();
+      if (!Object.keys(edits).length) { msg.textContent = "Change a field first."; msg.className = "msg error"; return; }
+      send("edit", edits);
+    } },
+      row("Type", typeSelect), row("Mode", modeSelect), row("Modality", modalitySelect),
+      row("ACLED type", acledType), row("ACLED sub-type", acledSub),
+      row("Actors (; between)", actors), row("Recipients (; between)", recipients),
+      row("Place", placeName), row("Lat", lat), row("Lon", lon), row("Country", placeCountry),
+      row("Date", date), row("Killed", killed), row("Injured", injured), row("Arrested", arrested),
+      row("Note", note),
+      el("button", { type: "submit", id: "edit" }, "Save edit")));
 }
 
 // -- article view ----------------------------------------------------------------------
@@ -432,6 +546,17 @@ async function showArticle(id, currentEvent) {
 
 // -- incident view ---------------------------------------------------------------------
 
+// One field of one report's version, as text.
+function versionText(key, v) {
+  const value = v[key];
+  if (key === "evidence") return value ? value.text : "";
+  if (key === "date") return value && value.value ? `${value.value}${value.granularity ? ` (${value.granularity})` : ""}` : "";
+  if (key === "actors" || key === "recipients") return (value || []).map((p) => `${p.name || p.id}${p.country ? ` (${p.country})` : ""}`).join("; ");
+  if (key === "acled") return value ? `${value.event_type} / ${value.sub_event_type}` : "";
+  if (key === "location") return value ? [value.name, value.country].filter(Boolean).join(", ") : "";
+  return value === null || value === undefined ? "" : String(value);
+}
+
 async function showIncident(id) {
   let inc;
   try { inc = await api(`/api/incidents/${encodeURIComponent(id)}`); }
@@ -441,15 +566,36 @@ async function showIncident(id) {
   panel.append(el("h2", { id: "incident-title" }, "Incident ", badge(inc.grade)));
   panel.append(el("h3", {}, "Why this grade"), el("ul", {}, (inc.reasons || []).map((r) => el("li", {}, r))));
   panel.append(el("h3", {}, "Independent sources"), el("p", {}, names(inc.sources) || "none recorded"));
-  panel.append(el("h3", {}, `Reports (${inc.events.length})`));
-  const table = el("table", {}, el("thead", {}, el("tr", {}, ["Outlet", "Published", "Type", "Date", "What it says"].map((h) => el("th", {}, h)))));
-  const body = el("tbody");
-  for (const e of inc.events) {
-    body.append(el("tr", { onclick: () => showEvent(e.id) }, el("td", {}, e.publisher || e.article_id), el("td", {}, e.published || ""),
-      el("td", {}, typeBadge(e.type)), el("td", {}, dateOf(e)), el("td", {}, e.evidence ? e.evidence.text : "")));
+  const reports = inc.reports || [];
+  const outlet = new Map(reports.map((r) => [r.event_id, r.outlet || r.article_id]));
+  panel.append(el("h3", {}, "Where the reports disagree"));
+  const summary = el("div", { id: "disagreements" });
+  if (!(inc.disagreements || []).length) summary.append(el("p", { class: "muted" }, reports.length > 1 ? "the reports agree on every stated fact" : "only one report"));
+  for (const d of inc.disagreements || []) {
+    summary.append(el("div", { class: "disagreement", "data-field": d.field }, el("strong", {}, FIELD_LABELS[d.field] || d.field), ": ",
+      d.values.flatMap((v, i) => [i ? " vs " : "", el("span", { class: "differs" }, v.value || "—"),
+                                  ` (${v.reports.map((r) => outlet.get(r)).join(", ")})`])));
   }
-  table.append(body);
-  panel.append(table);
+  panel.append(summary);
+  panel.append(el("h3", {}, `Each report's version (${reports.length})`));
+  const box = el("div", { id: "reports" });
+  for (const r of reports) {
+    const differs = new Set(r.differs || []);
+    const head = el("div", { class: "report-head" },
+      el("strong", { class: "outlet" }, r.outlet || r.article_id), " ",
+      el("button", { class: "link", type: "button", onclick: () => showArticle(r.article_id, r.event_id) }, r.title || r.article_id),
+      " ", safeLink(r.url, "source"), r.published ? ` · published ${r.published}` : "", " ", badge(r.review));
+    const dl = el("dl");
+    for (const key of ["type", "mode", "acled", "actors", "recipients", "location", "date", "fatalities", "injured", "arrested", "modality"]) {
+      const text = versionText(key, r.version);
+      dl.append(el("dt", {}, FIELD_LABELS[key]),
+                el("dd", { class: differs.has(key) ? "differs" : null, "data-field": key }, text || el("span", { class: "muted" }, "not stated")));
+    }
+    box.append(el("div", { class: `report${r.review === "rejected" ? " rejected" : ""}`, "data-event": r.event_id }, head, dl,
+      el("div", { class: "evidence" }, versionText("evidence", r.version)),
+      el("button", { class: "link", type: "button", onclick: () => showEvent(r.event_id) }, "open this report's event (review)")));
+  }
+  panel.append(box);
 }
 
 function showError(err) {
