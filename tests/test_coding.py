@@ -560,3 +560,73 @@ def test_synonym_sets_for_missing_triggers(nlp, lexicon):
     }
     for text, type_ in cases.items():
         assert type_ in [e.type for e in code(nlp, lexicon, text)], text
+
+
+# CAMEO verb classes and PLOVER/ACLED conventions added to the lexicon and the coder
+CAMEO_CLASSES = [
+    ("Pakistan expressed willingness to resume talks with India.", "AGREE"),
+    ("Japan received the Iranian foreign minister on Monday.", "CONSULT"),
+    ("Iran lodged an official protest with Turkey.", "ACCUSE"),
+    ("Iran protested to Turkey over the arrest of its diplomat.", "ACCUSE"),
+    ("Turkey has massed troops on the border with Syria.", "MOBILIZE"),
+    ("The army was put on high alert.", "MOBILIZE"),
+    ("Pakistan test-fired a ballistic missile on Tuesday.", "MOBILIZE"),
+    ("Japan suspended air links with Russia on Monday.", "SANCTION"),
+    ("Pakistan walked out of the talks with India.", "SANCTION"),
+    ("Iran cancelled the visit of the French minister.", "REJECT"),
+    ("Egypt lifted the blockade on Gaza.", "RETREAT"),
+    ("Hamas declared a unilateral ceasefire in Gaza.", "CONCEDE"),
+    ("Egypt accepted the demands of the protesters.", "CONCEDE"),
+    ("Israeli troops pulled out of the town.", "RETREAT"),
+    ("The judge ordered Pakistan to appear before the court.", "REQUEST"),
+    ("The Iranian national was put under investigation in Turkey.", "ACCUSE"),
+    ("Israeli warships on Monday launched ten days of war games with Egypt.", "COOPERATE"),
+    ("The Chinese president will visit Russia next month.", "AGREE"),
+    ("A bomb ripped through a market in Cairo.", "ASSAULT"),
+    ("A mass grave containing 40 bodies was found near Mosul.", "ASSAULT"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, type_", CAMEO_CLASSES, ids=[c[0][:40] for c in CAMEO_CLASSES])
+def test_cameo_verb_classes(nlp, lexicon, text, type_):
+    events = code(nlp, lexicon, text)
+    assert type_ in [e.type for e in events], [(e.type, e.trigger.text) for e in events]
+
+
+@pytest.mark.model
+def test_acled_labels_only_what_took_place(nlp, lexicon):
+    # ACLED records events that happened: a planned or possible attack carries no sub-type
+    events = code(nlp, lexicon, "Hamas plans to attack Israel next month.")
+    assault = [e for e in events if e.type == "ASSAULT"]
+    assert assault and assault[0].modality == "future" and assault[0].acled is None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, type_, acled", [
+    # ACLED: "strikes or walkouts without a rally" are not protests
+    ("Workers went on strike in Nairobi on Tuesday.", "PROTEST", None),
+    # ACLED: arrests at a protest make it a protest with intervention
+    ("Kenyan police arrested dozens of protesters at a rally in Nairobi.", "PROTEST", "Protest with intervention"),
+    # ACLED: a capture without a fight, or after the other side withdrew, is a non-violent transfer
+    ("The Taliban took over the city of Kunduz without a fight on Tuesday.", "MOBILIZE", "Non-violent transfer of territory"),
+    ("Afghan forces took control of Kunduz after the Taliban pulled out.", "MOBILIZE", "Non-violent transfer of territory"),
+    # killing civilians is violence against civilians, whoever the victims' group is
+    ("Islamic State fighters stormed a school in Mosul and killed 41 students.", "ASSAULT", "Attack"),
+    # a chemical agent anywhere in the weapon's phrase outranks the weapon
+    ("Islamic State fighters fired shells filled with chlorine at Kurdish fighters near Mosul.", "ASSAULT", "Chemical weapon"),
+])
+def test_acled_sub_type_rules(nlp, lexicon, text, type_, acled):
+    events = [e for e in code(nlp, lexicon, text) if e.type == type_]
+    assert events, [(e.type, e.trigger.text) for e in code(nlp, lexicon, text)]
+    assert any((e.acled.sub_event_type if e.acled else None) == acled for e in events), \
+        [(e.trigger.text, e.acled) for e in events]
+
+
+@pytest.mark.model
+def test_container_noun_keeps_the_trigger_span(nlp, lexicon):
+    text = "Egypt and Israel on Monday launched ten days of joint military exercises."
+    events = code(nlp, lexicon, text)
+    ev = [e for e in events if e.type == "COOPERATE"]
+    assert ev and ev[0].trigger.text.startswith("days of") and ev[0].trigger.text.endswith("exercises")
+    assert text[ev[0].trigger.start:ev[0].trigger.end] == ev[0].trigger.text

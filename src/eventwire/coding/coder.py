@@ -36,7 +36,6 @@ _VERB_RECIPIENT_PREPS = ("against", "on", "at", "with", "to", "upon")
 _NOUN_RECIPIENT_PREPS = ("on", "against", "with", "to", "for", "upon", "into")
 _NOUN_ACTOR_PREPS = ("by", "between", "among", "from")
 _STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "LEG", "JUD", "PTY"}
-_NONSTATE_KINDS = {"armed_group", "group"}
 _HISTORICAL_DAYS = 183
 # "declined to comment / to be named": no political refusal
 _NO_COMMENT = frozenset({"comment", "name", "identify", "elaborate", "say", "speak", "confirm", "disclose",
@@ -52,6 +51,7 @@ class _Trigger:
     head: "Token"
     start: int  # token index of the first trigger word
     entry: Entry
+    end: int = -1  # token index of the last trigger word when it is not the head ("days of war games")
 
 
 @dataclass
@@ -78,10 +78,17 @@ def _lemma(token: "Token", lexicon: Lexicon) -> str:
 
 
 def _verb_entry(token: "Token", lexicon: Lexicon) -> Optional[Entry]:
-    entries = lexicon.verbs.get(_lemma(token, lexicon))
+    entries = None
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_:
+        # hyphenated verbs the tokenizer splits: "test-fired" -> "test-fire"
+        entries = lexicon.verbs.get(f"{doc[token.i - 2].lower_}-{_lemma(token, lexicon)}")
+    entries = entries or lexicon.verbs.get(_lemma(token, lexicon))
     if not entries:
         return None
-    particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
+    # "pulled out of the town": the small model often parses the particle as a preposition
+    particles = {c.lower_ for c in token.children
+                 if c.dep_ == "prt" or (c.dep_ in ("prep", "advmod") and c.i == token.i + 1 and c.lower_ in _PARTICLES)}
     objs = {c.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "nsubjpass")}
     objs |= {g.lemma_.lower() for g in _partitive_objects(token)}
     best, best_rank = None, -1
@@ -103,7 +110,9 @@ def _verb_entry(token: "Token", lexicon: Lexicon) -> Optional[Entry]:
     return best
 
 
-_PARTITIVE = frozenset({"part", "most", "some", "all", "portion", "share", "much", "half", "rest", "bulk"})
+_PARTICLES = frozenset({"out", "off", "up", "down", "back", "over", "away", "in"})
+_PARTITIVE = frozenset({"part", "most", "some", "all", "portion", "share", "much", "half", "rest", "bulk",
+                        "thousand", "hundred", "dozen", "million", "number", "contingent", "battalion", "unit"})
 
 
 def _partitive_objects(verb: "Token") -> list["Token"]:
@@ -135,8 +144,14 @@ def _has_child_word(token: "Token", words) -> bool:
     for child in token.children:
         if child.lower_ in words:
             return True
-        if child.dep_ not in ("ccomp", "advcl", "relcl", "conj") and any(g.lower_ in words for g in child.children):
-            return True
+        if child.dep_ in ("ccomp", "advcl", "relcl", "conj"):
+            continue
+        for grand in child.children:
+            if grand.lower_ in words:
+                return True
+            # "walked out of the talks": a preposition chained on the particle
+            if grand.dep_ == "prep" and any(g.dep_ == "pobj" and g.lower_ in words for g in grand.children):
+                return True
     return False
 
 
@@ -171,15 +186,34 @@ def find_triggers(doc: "Doc", lexicon: Lexicon) -> list[_Trigger]:
                 continue
             hit = _noun_entry(token, lexicon)
             if hit is not None:
-                head = token
+                head, start, end = token, hit[0], -1
                 # "a mediation effort", "the aid programme": the frame noun carries the arguments
                 if token.dep_ == "compound" and token.head.pos_ == "NOUN" and token.head.i == token.i + 1 \
                         and token.head.lemma_.lower() in lexicon.frames:
                     head = token.head
-                found.append(_Trigger(head, hit[0], hit[1]))
+                # "launched ten days of war games", "a wave of arrests": the quantity noun stands
+                # in the clause for the event it measures
+                container = _container(token, lexicon)
+                if container is not None:
+                    head, start, end = container, container.i, token.i
+                elif "of" in hit[1].words and token.dep_ == "pobj" and doc[start] in token.ancestors:
+                    # "a state of emergency", "an exchange of fire": the first noun heads the phrase
+                    head, end = doc[start], token.i
+                found.append(_Trigger(head, start, hit[1], end))
     # drop triggers whose head sits inside another trigger's phrase
     inside = {i for t in found for i in range(t.start, t.head.i)}
     return [t for t in found if t.head.i not in inside]
+
+
+def _container(token: "Token", lexicon: Lexicon) -> Optional["Token"]:
+    """The quantity noun whose "of" phrase ``token`` is ("days of talks", "a series of bombs")."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ != "of" or prep.head is prep:
+        return None
+    holder = prep.head
+    if holder.pos_ == "NOUN" and holder.lemma_.lower() in lexicon.containers and holder.i < token.i:
+        return holder
+    return None
 
 
 # ------------------------------------------------------------------ arguments
@@ -235,6 +269,19 @@ def _light_verb(noun: "Token", lexicon: Lexicon) -> Optional["Token"]:
             return verb
     if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ == "for" \
             and noun.head.head.lemma_.lower() in ("call", "appeal", "push", "press"):
+        return noun.head.head
+    # "participated in the protest", "took part in a rally"
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ == "in":
+        holder = noun.head.head
+        if holder.pos_ in ("VERB", "AUX") and lexicon.governs("participate", _lemma(holder, lexicon)):
+            return holder
+        if holder.lower_ == "part" and holder.head.pos_ in ("VERB", "AUX"):
+            return holder.head
+    # "put under investigation", "brought to trial", "came under attack"
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in ("under", "on", "to", "into") \
+            and noun.head.head.pos_ in ("VERB", "AUX") \
+            and (lexicon.governs("light_prep", _lemma(noun.head.head, lexicon))
+                 or lexicon.governs("undergo", _lemma(noun.head.head, lexicon))):
         return noun.head.head
     return None
 
@@ -382,9 +429,24 @@ def _build(trig: _Trigger, table: args.Mentions, lexicon: Lexicon) -> Optional[_
     # "an RSF assault on X" (one attack) anchors; "coalition strikes have been slow" (a habit) does not
     anchored = bool(actors and (actor_tokens or any(m.dep_ == "poss" for m in modifiers)
                                 or (head.tag_ == "NN" and any(m.dep_ == "compound" for m in modifiers))))
-    if not actors and verb is not None:
+    # "came under attack": the subject undergoes the event; "put X under investigation": X does
+    via_prep = verb is not None and head.dep_ == "pobj"
+    undergoes = via_prep and lexicon.governs("undergo", _lemma(verb, lexicon))
+    if not actors and verb is not None and not undergoes:
         actors = _mentions(args.subject_tokens(verb, lexicon), table)
     rec_tokens = args.prep_objects(head, recipient_preps)
+    if via_prep and not rec_tokens:
+        rec_tokens = [t for c in verb.children if c.dep_ == "nsubj" for t in args.coordinated(c)] if undergoes \
+            else args.object_tokens(verb, ())
+    if verb is not None and entry.type == "RETREAT" and lexicon.governs("declare", _lemma(verb, lexicon)):
+        # "declared a unilateral ceasefire": a declaration, not yet the retreat (PLOVER CONCEDE)
+        entry = replace(entry, type="CONCEDE", mode=None, acled=None, cameo=None)
+        cand.entry = entry
+    if verb is not None and entry.type == "PROTEST" and lexicon.governs("complain", _lemma(verb, lexicon)):
+        # "lodged a protest with Albania": a diplomatic complaint (PLOVER ACCUSE disapprove)
+        entry = replace(entry, type="ACCUSE", mode="disapprove", contexts=("diplomatic",), acled=None, cameo=None)
+        cand.entry = entry
+        rec_tokens = rec_tokens or args.prep_objects(head, ("with", "to", "against"))
     if entry.type in _CLAUSE_ADDRESSEE and not rec_tokens:
         # "its demand that Israel ease restrictions": the addressee is the clause's subject
         for clause in head.children:
@@ -392,8 +454,6 @@ def _build(trig: _Trigger, table: args.Mentions, lexicon: Lexicon) -> Optional[_
                 rec_tokens = [t for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for t in args.coordinated(c)]
     cand.recipient_heads = rec_tokens
     cand.recipients = [m for m in _mentions(rec_tokens, table) if m not in actors]
-    if verb is not None and not cand.recipients and verb.dep_ != "ROOT" and False:
-        pass
     cand.actors = actors
     cand.anchored = anchored or verb is not None or bool(cand.recipients)
     cand.modality = modality(clause_verb, lexicon, noun=head) if clause_verb is not None else "asserted"
@@ -417,8 +477,21 @@ _SPEECH = frozenset({"say", "tell", "announce", "claim", "state", "insist", "add
                      "acknowledge", "admit", "write", "explain", "allege", "assert", "declare"})
 _PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i", "them", "us"})
 _BOTH = frozenset({"both", "two", "warring", "rival"})
-_TROOPS = frozenset({"troop", "soldier", "fighter", "force", "forces", "unit", "battalion", "brigade", "army"})
+_TROOPS = frozenset({"troop", "soldier", "fighter", "force", "forces", "unit", "battalion", "brigade", "army", "warship",
+                     "ship", "vessel", "tank", "jet", "aircraft", "plane", "reinforcement", "policeman", "marine",
+                     "paratrooper", "commando", "carrier", "submarine", "frigate", "destroyer"})
 _FEATURE_RANK = {"site": 0, "city": 0, "admin": 1, "region": 2, "country": 3, "continent": 4}
+
+
+def _government(m: ActorMention, doc: "Doc") -> bool:
+    """Whether a mention names a state as a government ("Iran", "the Chinese government"), not
+    its people ("ethnic Albanians", "Iranians")."""
+    if m.kind != "state":
+        return False
+    if (m.sector or "") in ("GOV", "LEG", "JUD"):
+        return True
+    span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+    return span is not None and span[-1].tag_ not in ("NNS", "NNPS") and span[-1].ent_type_ != "NORP"
 
 
 def _speech_frame(token: "Token") -> Optional["Token"]:
@@ -465,6 +538,14 @@ def _instrument(cand: _Candidate, lexicon: Lexicon) -> None:
               for p in c.children if p.dep_ == "pobj"]
     heads += [p for c in verb.children if c.dep_ == "advcl" and c.lemma_.lower() == "use"
               for p in c.children if p.dep_ == "dobj"]
+    # a chemical agent anywhere in the weapon's phrase outranks the weapon ("shells filled with chlorine")
+    for head in heads:
+        for tok in head.subtree:
+            hit = lexicon.instruments.get(tok.lemma_.lower()) or lexicon.instruments.get(tok.lower_)
+            if hit is not None and hit[1] is not None and hit[1][1] == "Chemical weapon":
+                cand.entry = replace(entry, mode=hit[0], acled=hit[1], acled_civilian=None, acled_armed=None,
+                                     acled_state=None, acled_nonstate=None)
+                return
     for head in heads:
         for tok in [head] + [c for c in head.children if c.dep_ == "compound"]:
             hit = lexicon.instruments.get(tok.lemma_.lower()) or lexicon.instruments.get(tok.lower_)
@@ -478,6 +559,34 @@ def _instrument(cand: _Candidate, lexicon: Lexicon) -> None:
                 changes.update(acled=pair, acled_civilian=None, acled_armed=None, acled_state=None, acled_nonstate=None)
             cand.entry = replace(entry, **changes)
             return
+
+
+_UNOPPOSED = frozenset({"unopposed", "unchallenged", "peacefully", "uncontested"})
+_FIGHT = frozenset({"fight", "fighting", "resistance", "shot", "battle", "struggle", "bloodshed", "clash"})
+
+
+def _unopposed(verb: "Token") -> bool:
+    """Whether a capture is said to have met no resistance ("without a fight", "unopposed")."""
+    for child in verb.children:
+        if child.lower_ in _UNOPPOSED:
+            return True
+        if child.dep_ == "prep" and child.lower_ == "without" \
+                and any(g.dep_ == "pobj" and g.lemma_.lower() in _FIGHT for g in child.children):
+            return True
+    return False
+
+
+def _after_withdrawal(cand: _Candidate, live: dict[int, _Candidate]) -> bool:
+    """Whether the other side withdrew in the same sentence ("took the town after the rebels
+    pulled out"): ACLED, "army moved in after militants withdrew" is a non-violent transfer."""
+    head = cand.trigger.head
+    for other in live.values():
+        if other is cand or other.entry.type != "RETREAT" or other.entry.mode != "withdraw" \
+                or other.trigger.head.sent.start != head.sent.start or other.modality != "asserted":
+            continue
+        if not (set(other.actors) & set(cand.actors)):
+            return True
+    return False
 
 
 def _crowd(cand: _Candidate, lexicon: Lexicon) -> None:
@@ -559,6 +668,22 @@ def _refine(cands: dict[int, _Candidate], drop: set[int], table: args.Mentions, 
                     rec += args.prep_objects(obj, ("at", "on", "against"))
                 cand.recipients += [m for m in _mentions(rec, table) if m not in cand.actors and m not in cand.recipients]
                 cand.recipient_heads = cand.recipient_heads + rec
+        # "Iran protested to Britain": a government's protest is a diplomatic complaint
+        # (PLOVER: diplomatic protests are ACCUSE disapprove; PROTEST needs people in the street)
+        if entry.type == "PROTEST" and entry.mode == "demo" and cand.actors \
+                and all(_government(m, head.doc) for m in cand.actors):
+            cand.entry = replace(entry, type="ACCUSE", mode="disapprove",
+                                 contexts=("diplomatic",), acled=None, cameo=None)
+            if not cand.recipients:
+                rec = args.prep_objects(head, ("to", "with", "against"))
+                cand.recipients = [m for m in _mentions(rec, table) if m not in cand.actors]
+        # "took the town without a fight", "entered unopposed": ACLED non-violent transfer of
+        # territory, and PLOVER MOBILIZE (a move short of the use of force)
+        if entry.type in ("ASSAULT", "COERCE") and "territory" in entry.contexts \
+                and (_unopposed(head) or _after_withdrawal(cand, live)):
+            cand.entry = replace(entry, type="MOBILIZE", mode="troops", cameo=None,
+                                 acled=("Strategic developments", "Non-violent transfer of territory"),
+                                 acled_state=None, acled_nonstate=None, acled_civilian=None, acled_armed=None)
         _instrument(cand, lexicon)
         _crowd(cand, lexicon)
         _request_mode(cand, lexicon)
@@ -587,7 +712,8 @@ def _refine(cands: dict[int, _Candidate], drop: set[int], table: args.Mentions, 
         # "a week of talks mediated by Qatar" after which X and Y signed: the talks are X and Y's
         if entry.type == "CONSULT" and cand.trigger.entry.pos == "noun":
             mediators = []
-            for child in head.children:
+            noun = head.doc[cand.trigger.end] if cand.trigger.end >= 0 else head  # "a week of talks mediated by"
+            for child in list(head.children) + (list(noun.children) if noun is not head else []):
                 if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in ("mediate", "broker", "host", "facilitate", "sponsor"):
                     mediators = _mentions(args.agent(child), table)
                     cand.entry = replace(entry, mode="third-party")
@@ -660,6 +786,7 @@ def _refine(cands: dict[int, _Candidate], drop: set[int], table: args.Mentions, 
 # any act made conditional with "unless"); refusals are REJECT; "X must do" is REQUEST.
 _COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"})
 _HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"})
+_FUTURE_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 _INTENT_AUX = frozenset({"will", "would", "shall", "'ll", "wo", "'d"})
 _DEMAND_AUX = frozenset({"must", "should"})
 _DEMAND_FRAMES = _SPEECH | frozenset({"conclude", "stress", "reiterate", "insist", "argue", "warn", "note",
@@ -725,7 +852,9 @@ def _derive(cands: dict, drop: set, table: args.Mentions, lexicon: Lexicon, anal
         content = cand.entry.type
         if content not in _COOPERATIVE | _HOSTILE | {"AGREE"}:
             continue
-        verb = cand.trigger.head if cand.trigger.entry.pos == "verb" else (cand.clause_verb if cand.light else None)
+        planned = content in _FUTURE_AGREE and cand.modality == "future"
+        verb = cand.trigger.head if cand.trigger.entry.pos == "verb" else \
+            (cand.clause_verb if cand.light or planned else None)  # "will send a delegation for talks"
         if verb is None:
             continue
         how = _intent(verb, lexicon)
@@ -734,7 +863,9 @@ def _derive(cands: dict, drop: set, table: args.Mentions, lexicon: Lexicon, anal
                                              and c.lemma_.lower() in _SPEECH), None)
         refused = content in _COOPERATIVE | {"AGREE", "CONSULT"} and cand.modality == "negated" \
             and _refusal(verb, lexicon)
-        if not refused and (how is None or (how == "aux" and frame is None)):
+        # PLOVER AGREE: "cooperative actions of types CONSULT, SUPPORT, COOPERATE, and AID reported
+        # in future tense are also taken to imply intentions" ("the president will visit Moscow")
+        if not refused and not planned and (how is None or (how == "aux" and frame is None)):
             continue
         negated = _has_neg(verb)
         cond = _conditional(verb)
@@ -947,15 +1078,19 @@ def _is_state(m: ActorMention) -> bool:
 
 
 def _is_armed(m: ActorMention) -> bool:
-    if (m.sector or "") == "CVL":
+    sector = m.sector or ""
+    if sector == "CVL":
         return False
-    return m.kind in _NONSTATE_KINDS or m.kind == "state" or (m.sector or "") in {"MIL", "REB", "INS", "COP"}
+    if m.kind in ("armed_group", "state"):
+        return True
+    # a plain group is armed only by its sector ("gunmen" yes, "students" or "teachers" no)
+    return sector in {"MIL", "REB", "INS", "COP", "UAF", "SPY"}
 
 
 def _acled(cand: _Candidate, lexicon: Lexicon) -> Optional[AcledLabel]:
     entry = cand.entry
-    if cand.modality == "negated":
-        return None  # ACLED records what took place
+    if cand.modality in ("negated", "future", "hypothetical"):
+        return None  # ACLED records what took place, not what is denied, planned or possible
     pair = entry.acled
     victims = [t for t in cand.recipient_heads if t.lemma_.lower() in lexicon.civilians]
     if entry.acled_civilian and victims:
@@ -1120,15 +1255,17 @@ def code_events(doc: "Doc", analysis: Analysis, lexicon: Lexicon) -> tuple[Event
             drop.add(tok.i)
 
     # "suspended its aid programme", "ended mediation efforts": the SANCTION verb is the event;
-    # the cooperative noun it ends is its content, not a second (asserted) event
+    # the cooperative noun it ends is its content, not a second (asserted) event; likewise the
+    # restriction that a concession lifts ("eased restrictions on the media")
     for i, cand in list(cands.items()):
-        if i in drop or cand.trigger.entry.pos != "verb" or cand.entry.type != "SANCTION":
+        if i in drop or cand.trigger.entry.pos != "verb" or cand.entry.type not in ("SANCTION", "CONCEDE", "RETREAT"):
             continue
+        ended = _COOPERATIVE | {"AGREE", "CONSULT"} if cand.entry.type == "SANCTION" else {"COERCE", "SANCTION"}
         verb = cand.trigger.head
         objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] + _partitive_objects(verb)
         for tok in objs:
             noun = cands.get(tok.i)
-            if noun is None or noun is cand or noun.trigger.entry.pos != "noun" or noun.entry.type not in _COOPERATIVE | {"AGREE", "CONSULT"}:
+            if noun is None or noun is cand or noun.trigger.entry.pos != "noun" or noun.entry.type not in ended:
                 continue
             if not cand.recipients:
                 cand.recipients = [m for m in noun.recipients + noun.actors if m not in cand.actors]
@@ -1143,10 +1280,13 @@ def code_events(doc: "Doc", analysis: Analysis, lexicon: Lexicon) -> tuple[Event
         # "..., with at least five soldiers killed": the absolute phrase reports the main event's toll
         absolute = verb.dep_ == "pcomp" and verb.tag_ == "VBN" and verb.head.lower_ == "with" \
             and verb.head.head.pos_ in ("VERB", "AUX")
-        if not absolute and (verb.dep_ != "advcl" or verb.tag_ != "VBG"
-                             or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)):
+        # "..., killing three and wounding dozens": the second participle joins the first
+        chained = verb.dep_ == "conj" and verb.tag_ == "VBG" and verb.head.dep_ == "advcl" \
+            and verb.head.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        if not absolute and not chained and (verb.dep_ != "advcl" or verb.tag_ != "VBG"
+                                             or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)):
             continue
-        main = verb.head.head if absolute else verb.head
+        main = verb.head.head if (absolute or chained) else verb.head
         host = cands.get(main.i) if main.i not in drop else None
         if host is None:
             for c in main.children:
@@ -1230,7 +1370,8 @@ def code_events(doc: "Doc", analysis: Analysis, lexicon: Lexicon) -> tuple[Event
         s_start += len(chunk) - len(chunk.lstrip())
         s_end -= len(chunk) - len(chunk.rstrip())
         trig_start = doc[cand.trigger.start].idx
-        trig_end = head.idx + len(head.text)
+        last = doc[cand.trigger.end] if cand.trigger.end >= 0 else head
+        trig_end = last.idx + len(last.text)
         clause = _clause_tokens(_clause_top(cand.clause_verb or head))
         c_start = min(t.idx for t in clause)
         c_end = max(t.idx + len(t.text) for t in clause)
@@ -1261,8 +1402,9 @@ def code_events(doc: "Doc", analysis: Analysis, lexicon: Lexicon) -> tuple[Event
 
 def _agent_subject(cand: _Candidate, lexicon: Lexicon) -> bool:
     """Whether a verb trigger's own subject names a doer that no actor mention covers
-    ("The opposition denounced ...", "Vice-President Awori declined ..."): a proper name, or a
-    head noun of the lexicon's agent list.  Pronouns, reported speech and habits do not count."""
+    ("The opposition denounced ...", "Vice-President Awori declined ..."), or a passive's subject
+    names who underwent it ("Three journalists were detained"): a proper name, or a head noun of
+    the lexicon's agent or victim lists.  Pronouns, reported speech and habits do not count."""
     if not cand.anchored:
         return False
     if cand.trigger.entry.pos == "verb":
@@ -1271,14 +1413,24 @@ def _agent_subject(cand: _Candidate, lexicon: Lexicon) -> bool:
         verb = cand.clause_verb
     else:
         return False
+    if args.is_passive(verb):
+        # "Three journalists were detained": a named undergoer anchors the event as well
+        subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        return subj is not None and _named(subj, lexicon)
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None and verb.dep_ == "xcomp":
         subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-    if subj is None or args.is_passive(verb):
-        return False
+    return subj is not None and _named(subj, lexicon)
+
+
+def _named(subj: "Token", lexicon: Lexicon) -> bool:
+    """A proper name, or a head noun of the lexicon's agent or victim lists."""
     if subj.pos_ == "PROPN":
-        return subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
-    return subj.pos_ == "NOUN" and subj.lemma_.lower() in lexicon.agents
+        return subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or (not subj.ent_type_ and not subj.is_sent_start)
+    if subj.pos_ == "NOUN" and any(c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")
+                                   for c in subj.children):
+        return True  # "Sandinista officials", "Israeli bulldozers"
+    return subj.pos_ == "NOUN" and (subj.lemma_.lower() in lexicon.agents or subj.lemma_.lower() in lexicon.civilians)
 
 
 def _anaphoric_place(cand: _Candidate, places) -> Optional[Place]:
@@ -1359,6 +1511,9 @@ def _discourse(events: list[Event], analysis: Analysis, sent_starts: list[int], 
         met = [o for o in out if o.type == "ASSAULT" and o.modality in ("asserted", "historical")
                and o.location is not None and ev.location is not None and o.location.name == ev.location.name
                and o.date.value == ev.date.value and "repression" in o.contexts]
+        # "police arrested dozens of protesters at a rally": arrests or dispersal in the same sentence
+        met += [o for o in out if o.evidence == ev.evidence and o.modality in ("asserted", "historical") and o not in met
+                and ((o.type == "COERCE" and o.mode == "arrest") or (o.type == "ASSAULT" and "repression" in o.contexts))]
         if any(o.acled and o.acled.sub_event_type == "Excessive force against protesters" for o in met):
             out[k] = replace(ev, acled=AcledLabel("Protests", "Excessive force against protesters"))
         elif met:

@@ -72,6 +72,7 @@ class Lexicon:
     agents: frozenset[str] = frozenset()  # head nouns that name a doer ("the president", "both sides")
     groups: frozenset[str] = frozenset()  # group heads resolved through "of"/"from" ("delegations from Egypt")
     frames: frozenset[str] = frozenset()  # nouns a trigger noun modifies ("mediation effort", "aid programme")
+    containers: frozenset[str] = frozenset()  # quantity nouns over an event ("days of talks", "a wave of arrests")
     crosswalk: tuple[tuple[str, str, str, frozenset[str]], ...] = field(repr=False, default=())
 
     def governs(self, cls: str, lemma: str) -> bool:
@@ -203,6 +204,7 @@ def _load(extra_files: tuple[str, ...]) -> Lexicon:
         agents=frozenset(data.get("nominals", {}).get("agents", ())),
         groups=frozenset(data.get("nominals", {}).get("groups", ())),
         frames=frozenset(data.get("nominals", {}).get("frames", ())),
+        containers=frozenset(data.get("nominals", {}).get("containers", ())),
         crosswalk=_crosswalk(),
     )
 
