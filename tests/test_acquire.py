@@ -63,7 +63,8 @@ def fake_resolver(table):
 
 
 RESOLVE = fake_resolver({"news.example": ["93.184.216.34"], "rebind.example": ["10.0.0.5"],
-                         "mixed.example": ["93.184.216.34", "127.0.0.1"], "v6.example": ["2606:4700::1111"]})
+                         "mixed.example": ["93.184.216.34", "127.0.0.1"], "v6.example": ["2606:4700::1111"],
+                         "rebind6.example": ["::ffff:10.0.0.5"], "meta.example": ["169.254.169.254"]})
 
 
 @pytest.mark.parametrize(
@@ -85,6 +86,33 @@ RESOLVE = fake_resolver({"news.example": ["93.184.216.34"], "rebind.example": ["
         ("http://[fd00::1]/", "non-public"),
         ("http://[fe80::1]/", "non-public"),
         ("http://metadata.google.internal/computeMetadata/v1/", "local"),
+        # other spellings of forbidden addresses: what inet_aton (and so the resolver) makes of them
+        ("http://2130706433/", "non-public address (127.0.0.1)"),
+        ("http://0177.0.0.1/", "non-public address (127.0.0.1)"),
+        ("http://0x7f.1/", "non-public address (127.0.0.1)"),
+        ("http://127.1/", "non-public address (127.0.0.1)"),
+        ("http://0/", "non-public address (0.0.0.0)"),
+        ("http://2852039166/latest/meta-data/", "non-public address (169.254.169.254)"),
+        ("http://0251.0376.0251.0376/", "non-public address (169.254.169.254)"),
+        ("http://0xa9fea9fe/", "non-public address (169.254.169.254)"),
+        ("http://012.0.0.1/", "non-public address (10.0.0.1)"),
+        ("http://172.31.255.1/", "non-public"),
+        ("http://192.168.255.255/", "non-public"),
+        ("http://224.0.0.1/", "non-public"),
+        ("http://255.255.255.255/", "non-public"),
+        ("http://08.0.0.1/", "not a valid IP address"),
+        ("http://[::]/", "non-public"),
+        ("http://[::127.0.0.1]/", "non-public"),
+        ("http://[::ffff:a9fe:a9fe]/", "non-public"),
+        ("http://[::ffff:8.8.8.8]/", None),
+        ("http://[2002:7f00:1::1]/", "non-public"),          # 6to4 around 127.0.0.1
+        ("http://[64:ff9b::a9fe:a9fe]/", "non-public"),      # NAT64 around 169.254.169.254
+        ("http://[fc00::1]/", "non-public"),
+        ("http://[fec0::1]/", "non-public"),
+        ("http://[ff02::1]/", "non-public"),
+        ("http://[fe80::1%25eth0]/", "non-public"),
+        ("http://rebind6.example/", "non-public"),
+        ("http://meta.example/", "non-public address (169.254.169.254)"),
         ("http://rebind.example/", "non-public"),
         ("http://mixed.example/", "non-public"),
         ("http://unknown.example/", "could not be resolved"),

@@ -137,41 +137,66 @@ def test_cli_never_prints_a_traceback(tmp_path):
 
 OPTIONS = Options()
 
+# The strategies and checks are shared with bench/fuzz_long.py, which runs them for far
+# more cases than CI does: keep them importable (module level, no fixtures).
+INPUT_DATA = st.one_of(
+    st.binary(max_size=3000), st.text(max_size=3000).map(str.encode),
+    st.lists(st.sampled_from(["<p>", "</p>", "<div>", "<script>", "</script>", "<title>",
+                              "&amp;", "&#x0;", "\x00", "\n\n", "Police said", "\u202e",
+                              "“", "”", "'", '"', "©", "Share", "Subscribe", "2015-10-31"]),
+             max_size=200).map(lambda xs: "".join(xs).encode("utf-8", "surrogatepass")))
 
-@settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.one_of(st.binary(max_size=3000), st.text(max_size=3000).map(str.encode),
-                 st.lists(st.sampled_from(["<p>", "</p>", "<div>", "<script>", "</script>", "<title>",
-                                           "&amp;", "&#x0;", "\x00", "\n\n", "Police said", "\u202e",
-                                           "“", "”", "'", '"', "©", "Share", "Subscribe", "2015-10-31"]),
-                          max_size=200).map(lambda xs: "".join(xs).encode("utf-8", "surrogatepass"))))
-def test_fuzz_acquire_and_extract(data):
-    raw = make_doc("fuzz", data, OPTIONS)
+PIPELINE_TEXT = st.lists(st.sampled_from([
+    "Russia", "Iraq", "IS", "the Kremlin", "Ankara", "said", "told", "Reuters", "\"", "“", "”", "(", ")",
+    "[", "]", "on Friday", "since June 2014", "killed", "12", "protesters", "air strikes", "in", "Mosul",
+    "refuse to", "would", "not", ".", ",", "\n\n", "he", "they", "according to", "accused", "of"]),
+    min_size=1, max_size=120).map(" ".join)
+
+
+def check_input_path(data: bytes, options: Options = OPTIONS) -> str:
+    """acquire + extract on ``data``: a coded refusal or a well-formed extraction, never an exception.
+
+    Returns the outcome (``E1xx`` refusal code, else the extraction status).
+    """
+    raw = make_doc("fuzz", data, options)
     if raw.error is not None:
         assert raw.error.code.startswith("E1")
-        return
-    ext = extract(raw, OPTIONS)
+        return raw.error.code
+    ext = extract(raw, options)
     assert ext.status in ("ok", "skipped", "error")
     for sec in ext.sections:
         assert 0 <= sec.start <= sec.end <= len(ext.text)
+    return ext.status
+
+
+def check_pipeline(pipeline, text: str) -> str:
+    """The whole pipeline on ``text``: a status, no stage crash (E300), every span pointing into the text.
+
+    Returns the article's status (and its first error code, if any).
+    """
+    from .test_records import iter_spans
+
+    art = pipeline.process(text, published="2015-10-31")
+    assert art.status in ("ok", "skipped", "error")
+    assert not any(e.code == "E300" for e in art.errors), art.errors
+    record = art.to_dict()
+    for _path, span in iter_spans(record):
+        assert record["text"][span["start"]:span["end"]] == span["text"]
+    return art.status + (f" {art.errors[0].code}" if art.errors else "")
+
+
+@settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(INPUT_DATA)
+def test_fuzz_acquire_and_extract(data):
+    check_input_path(data)
 
 
 @pytest.mark.model
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                   HealthCheck.function_scoped_fixture])
-@given(st.lists(st.sampled_from([
-    "Russia", "Iraq", "IS", "the Kremlin", "Ankara", "said", "told", "Reuters", "\"", "“", "”", "(", ")",
-    "[", "]", "on Friday", "since June 2014", "killed", "12", "protesters", "air strikes", "in", "Mosul",
-    "refuse to", "would", "not", ".", ",", "\n\n", "he", "they", "according to", "accused", "of"]),
-    min_size=1, max_size=120).map(" ".join))
+@given(PIPELINE_TEXT)
 def test_fuzz_whole_pipeline(pipeline, text):
-    art = pipeline.process(text, published="2015-10-31")
-    assert art.status in ("ok", "skipped", "error")
-    assert not any(e.code == "E300" for e in art.errors), art.errors
-    record = art.to_dict()
-    from .test_records import iter_spans
-
-    for _path, span in iter_spans(record):
-        assert record["text"][span["start"]:span["end"]] == span["text"]
+    check_pipeline(pipeline, text)
 
 
 @pytest.mark.model

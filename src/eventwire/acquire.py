@@ -14,9 +14,11 @@ import os
 import re
 import socket
 import sys
+import threading
+import time
 from pathlib import Path
 from typing import IO, Callable, Iterable, Iterator, Optional
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from . import errors
 from .config import Options
@@ -326,95 +328,285 @@ def _read_feed(data: bytes, options: Options, source: str) -> Iterator[RawDoc]:
 # --------------------------------------------------------------------------- URLs
 
 Resolver = Callable[[str], list[str]]
+MAX_REDIRECTS = 5
+_REDIRECTS = {301, 302, 303, 307, 308}
+_CHUNK = 65536
+# Test-only: exact loopback ``ip:port`` pairs let through the guard (the tests' own HTTP
+# servers on 127.0.0.1).  Anything that is not a loopback address with a port is ignored,
+# so the variable can never open private networks or cloud metadata addresses.
+TEST_ALLOW_ENV = "EVENTWIRE_TEST_ALLOW_ADDRESSES"
+_NAT64 = (ipaddress.ip_network("64:ff9b::/96"), ipaddress.ip_network("64:ff9b:1::/48"))
+_NUMERIC_HOST = re.compile(r"(?i)^(?:0x[0-9a-f]*|[0-9]+)(?:\.(?:0x[0-9a-f]*|[0-9]+)){0,3}$")
 
 
 def _resolve(host: str) -> list[str]:
-    return sorted({info[4][0] for info in socket.getaddrinfo(host, None)})
+    return sorted({info[4][0] for info in socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)})
 
 
-def url_refusal(url: str, *, allow_private: bool = False, resolve: Resolver = _resolve) -> Optional[str]:
-    """Why ``url`` must not be fetched (scheme, or a host on a non-public address), else None.
+def _test_allowed() -> frozenset[tuple[str, int]]:
+    allowed = set()
+    for item in os.environ.get(TEST_ALLOW_ENV, "").split(","):
+        host, sep, port = item.strip().rpartition(":")
+        try:
+            ip = ipaddress.ip_address(host.strip("[]"))
+        except ValueError:
+            continue
+        if sep and port.isdigit() and ip.is_loopback:
+            allowed.add((str(ip), int(port)))
+    return frozenset(allowed)
 
-    ``resolve`` maps a host name to its addresses; tests pass a fake one.
+
+def address_refusal(address: str, port: int | None = None) -> Optional[str]:
+    """Why a connection to IP ``address`` is not allowed (not a public unicast address), else None.
+
+    IPv6 addresses that carry an IPv4 one (mapped, 6to4, Teredo, NAT64, the old
+    IPv4-compatible form) are judged by the address they carry.
     """
+    try:
+        ip = ipaddress.ip_address(address.split("%", 1)[0].strip("[]"))
+    except ValueError:
+        return f"{address!r} is not an IP address"
+    if port is not None and (str(ip), port) in _test_allowed():
+        return None
+    shown = ip
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped:
+            ip = ip.ipv4_mapped
+        elif ip.sixtofour:
+            ip = ip.sixtofour
+        elif ip.teredo:
+            server, client = ip.teredo
+            ip = server if address_refusal(str(server)) else client
+        elif any(ip in net for net in _NAT64):
+            ip = ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+        elif int(ip) >> 32 == 0:  # ::, ::1 and the deprecated IPv4-compatible ::a.b.c.d
+            return f"a non-public address ({shown})"
+    bad = (not ip.is_global or ip.is_multicast or ip.is_reserved or ip.is_unspecified or ip.is_loopback
+           or ip.is_link_local or (isinstance(ip, ipaddress.IPv6Address) and ip.is_site_local))
+    return f"a non-public address ({shown})" if bad else None
+
+
+def _host_address(host: str) -> Optional[str]:
+    """The IP a host written as an address stands for (decimal, octal and hex IPv4 spellings too)."""
+    try:
+        return str(ipaddress.ip_address(host.strip("[]")))
+    except ValueError:
+        pass
+    if _NUMERIC_HOST.match(host):
+        try:  # 2130706433, 0177.0.0.1, 0x7f.1: what the resolver (inet_aton) makes of them
+            return socket.inet_ntoa(socket.inet_aton(host))
+        except OSError:
+            return "invalid"
+    return None
+
+
+def _check_url(url: str, allow_private: bool, resolve: Optional[Resolver]):
+    """(refusal, None) or (None, (scheme, host, port, path, addresses)) for ``url``."""
     try:
         parts = urlsplit(url)
         port = parts.port
     except ValueError as exc:
-        return f"malformed URL: {exc}"
-    if parts.scheme.lower() not in ("http", "https"):
-        return f"scheme {parts.scheme or '(none)'!r} is not http or https"
+        return f"malformed URL: {exc}", None
+    scheme = parts.scheme.lower()
+    if scheme not in ("http", "https"):
+        return f"scheme {parts.scheme or '(none)'!r} is not http or https", None
     host = (parts.hostname or "").rstrip(".").lower()
     if not host:
-        return "no host"
+        return "no host", None
     if parts.username or parts.password:
-        return "credentials in URLs are not accepted"
-    if port is not None and not 0 < port < 65536:
-        return f"bad port {port}"
-    if allow_private:
-        return None
-    if host == "localhost" or host.endswith((".localhost", ".local", ".internal")):
-        return f"host {host} is local"
-    try:
-        addresses = [host] if _is_ip(host) else resolve(host)
-    except (OSError, UnicodeError) as exc:
-        return f"host {host} could not be resolved ({exc})"
-    if not addresses:
-        return f"host {host} has no address"
-    for address in addresses:
-        ip = ipaddress.ip_address(address.split("%", 1)[0])
-        if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
-            ip = ip.ipv4_mapped
-        if not ip.is_global or ip.is_multicast:
-            return f"host {host} resolves to a non-public address ({ip})"
-    return None
-
-
-def _is_ip(host: str) -> bool:
-    try:
-        ipaddress.ip_address(host.strip("[]"))
-        return True
-    except ValueError:
-        return False
-
-
-def fetch_url(url: str, options: Options | None = None) -> RawDoc:
-    """Fetch one URL into a RawDoc; refusals (E108) and failures (E109) come back as errors."""
-    import urllib.error
-    import urllib.request
-
-    options = options or Options()
-    reason = url_refusal(url, allow_private=options.allow_private_urls)
-    if reason:
-        return _error_doc(url, "E108", detail=reason, url=url)
-
-    class _Guarded(urllib.request.HTTPRedirectHandler):
-        def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: D102
-            why = url_refusal(newurl, allow_private=options.allow_private_urls)
+        return "credentials in URLs are not accepted", None
+    if port is None:
+        port = _DEFAULT_PORTS[scheme]
+    if not 0 < port < 65536:
+        return f"bad port {port}", None
+    if any(ch.isspace() or ord(ch) < 32 for ch in url):
+        return "control characters or spaces in the URL", None
+    literal = _host_address(host)
+    if literal == "invalid":
+        return f"host {host} is not a valid IP address", None
+    if not allow_private and literal is None and (
+            host == "localhost" or host.endswith((".localhost", ".local", ".internal"))):
+        return f"host {host} is local", None
+    if literal is not None:
+        addresses = [literal]
+    else:
+        try:
+            addresses = (resolve or _resolve)(host)
+        except (OSError, UnicodeError, ValueError) as exc:
+            return f"host {host} could not be resolved ({exc})", None
+        if not addresses:
+            return f"host {host} has no address", None
+    if not allow_private:
+        for address in addresses:
+            why = address_refusal(address, port)
             if why:
-                raise urllib.error.URLError(f"redirect to {newurl} refused: {why}")
-            return super().redirect_request(req, fp, code, msg, headers, newurl)
+                return f"host {host} resolves to {why}", None
+    path = urlunsplit(("", "", parts.path or "/", parts.query, "")) or "/"
+    return None, (scheme, host, port, path, addresses)
 
-    opener = urllib.request.build_opener(_Guarded)
-    request = urllib.request.Request(url, headers={
-        "User-Agent": "eventwire/0.1 (+https://eventwire.example)",
-        "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1"})
+
+def url_refusal(url: str, *, allow_private: bool = False, resolve: Optional[Resolver] = None) -> Optional[str]:
+    """Why ``url`` must not be fetched (scheme, or a host on a non-public address), else None.
+
+    ``resolve`` maps a host name to its addresses (default: the system resolver); tests
+    pass a fake one.
+    """
+    return _check_url(url, allow_private, resolve)[0]
+
+
+class _Deadline:
+    """A total time limit over a whole fetch: each socket wait gets the time left, and a
+    watchdog shuts the socket at the deadline, so a server dripping bytes is cut off."""
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+        self.at = time.monotonic() + seconds
+        self.expired = False
+
+    def left(self) -> float:
+        left = self.at - time.monotonic()
+        if left <= 0:
+            self.expired = True
+            raise TimeoutError(f"took longer than {self.seconds:g} s")
+        return left
+
+    def watch(self, sock: socket.socket) -> threading.Timer:
+        def expire():
+            self.expired = True
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+        timer = threading.Timer(max(self.at - time.monotonic(), 0.0), expire)
+        timer.daemon = True
+        timer.start()
+        return timer
+
+
+def _connect(host: str, port: int, addresses: list[str], deadline: _Deadline, allow_private: bool) -> socket.socket:
+    """A TCP connection to one of the checked ``addresses`` (never re-resolved), its peer checked again."""
+    errors_seen = []
+    for address in addresses:
+        try:
+            sock = socket.create_connection((address, port), timeout=deadline.left())
+        except OSError as exc:
+            errors_seen.append(f"{address}: {exc.strerror or exc}")
+            continue
+        peer = sock.getpeername()
+        why = None if allow_private else address_refusal(peer[0], peer[1])
+        if why:  # the address actually connected to, checked again
+            sock.close()
+            raise _Refused(f"connected to {why}")
+        return sock
+    raise OSError("could not connect (" + "; ".join(errors_seen) + ")" if errors_seen else "no address")
+
+
+class _Refused(Exception):
+    """A fetch refused on the way (a redirect or a connection to a forbidden address)."""
+
+
+def fetch_url(url: str, options: Options | None = None, *, resolve: Optional[Resolver] = None) -> RawDoc:
+    """Fetch one URL into a RawDoc; refusals (E108), failures (E109) and size (E103) come back as errors.
+
+    Every hop (at most :data:`MAX_REDIRECTS` redirects) is checked before it is
+    connected to, and the connection goes to the very addresses that were checked (no
+    second DNS lookup: a rebinding name cannot swap them), whose peer address is checked
+    again.  ``options.fetch_timeout`` bounds the whole fetch, redirects and a slow body
+    included; the body is streamed and abandoned past ``options.max_bytes``.  Proxies
+    from the environment are not used.
+    """
+    options = options or Options()
+    allow = options.allow_private_urls
+    deadline = _Deadline(options.fetch_timeout)
+    current = url
+    for hop in range(MAX_REDIRECTS + 1):
+        reason, target = _check_url(current, allow, resolve)
+        if reason:
+            detail = reason if hop == 0 else f"redirect to {current} refused: {reason}"
+            return _error_doc(url, "E108", detail=detail, url=url)
+        scheme, host, port, path, addresses = target
+        try:
+            status, reason_phrase, headers, data, location = _get(scheme, host, port, path, addresses, deadline,
+                                                                  allow, options.max_bytes)
+        except _Refused as exc:
+            return _error_doc(url, "E108", detail=str(exc), url=url)
+        except _TooLarge as exc:
+            return _error_doc(url, "E103", size=exc.size, limit=options.max_bytes, url=current)
+        except Exception as exc:  # noqa: BLE001 - whatever the server does, the input becomes a record
+            if deadline.expired or isinstance(exc, TimeoutError):  # every wait got only the time left
+                detail = f"took longer than fetch_timeout ({options.fetch_timeout:g} s)"
+            else:
+                detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+            return _error_doc(url, "E109", detail=detail, url=url)
+        if status in _REDIRECTS and location:
+            current = urljoin(current, location)
+            continue
+        if not 200 <= status < 300:
+            return _error_doc(url, "E109", detail=f"HTTP {status} {reason_phrase}".strip(), url=url)
+        ctype = headers.get("Content-Type", "")
+        kind = "text" if "text/plain" in ctype.lower() else "html" if "html" in ctype.lower() else "auto"
+        if sniff_binary(data):
+            return make_doc(url, data, options, kind=kind, url=current)
+        return make_doc(url, _with_header_charset(data, ctype), options, kind=kind, url=current)
+    return _error_doc(url, "E109", detail=f"more than {MAX_REDIRECTS} redirects", url=url)
+
+
+class _TooLarge(Exception):
+    def __init__(self, size):
+        super().__init__(size)
+        self.size = size
+
+
+def _get(scheme, host, port, path, addresses, deadline: _Deadline, allow_private: bool, max_bytes: int):
+    """One GET: (status, reason, headers, body, Location), the body read in chunks against the limits."""
+    import http.client
+
+    raw = _connect(host, port, addresses, deadline, allow_private)
+    timer = deadline.watch(raw)  # from here on, the TLS handshake included, the deadline holds
+    sock = raw
+    conn = response = None
     try:
-        with opener.open(request, timeout=options.fetch_timeout) as response:
-            final = response.geturl() or url
-            ctype = response.headers.get("Content-Type", "")
-            data = response.read(options.max_bytes + 1)
-    except urllib.error.HTTPError as exc:
-        return _error_doc(url, "E109", detail=f"HTTP {exc.code} {exc.reason}", url=url)
-    except (urllib.error.URLError, OSError, ValueError) as exc:
-        detail = getattr(exc, "reason", None) or exc
-        return _error_doc(url, "E109", detail=str(detail), url=url)
-    if len(data) > options.max_bytes:
-        return _error_doc(url, "E103", size=f"more than {options.max_bytes}", limit=options.max_bytes, url=final)
-    kind = "text" if "text/plain" in ctype.lower() else "html" if "html" in ctype.lower() else "auto"
-    if isinstance(data, bytes) and sniff_binary(data):
-        return make_doc(url, data, options, kind=kind, url=final)
-    return make_doc(url, _with_header_charset(data, ctype), options, kind=kind, url=final)
+        if scheme == "https":
+            import ssl
+
+            sock = ssl.create_default_context().wrap_socket(raw, server_hostname=host)
+        conn_class = http.client.HTTPSConnection if scheme == "https" else http.client.HTTPConnection
+        conn = conn_class(host, port, timeout=deadline.left())
+        conn.sock = sock  # kept in ``sock`` too: http.client lets go of it once a response will close
+        conn.request("GET", path, headers={
+            "User-Agent": "eventwire/0.1 (+https://eventwire.example)",
+            "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1",
+            "Accept-Encoding": "identity", "Connection": "close"})
+        sock.settimeout(deadline.left())
+        response = conn.getresponse()
+        if response.status in _REDIRECTS:
+            location = response.getheader("Location")
+            if location:
+                return response.status, response.reason, response.headers, b"", location
+        declared = response.getheader("Content-Length") or ""
+        if declared.strip().isdigit() and int(declared) > max_bytes:
+            raise _TooLarge(int(declared))
+        body = bytearray()
+        while True:
+            sock.settimeout(deadline.left())
+            chunk = response.read1(_CHUNK)
+            if not chunk:
+                break
+            body += chunk
+            if len(body) > max_bytes:
+                raise _TooLarge(f"more than {max_bytes}")
+        if deadline.expired:  # the watchdog closed the socket: what was read is incomplete
+            raise TimeoutError("deadline")
+        return response.status, response.reason, response.headers, bytes(body), None
+    finally:
+        timer.cancel()
+        if response is not None:
+            response.close()
+        if conn is not None:
+            conn.close()
+        sock.close()
+        raw.close()
 
 
 def canonical_url(url: str) -> str:
