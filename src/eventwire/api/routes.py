@@ -48,7 +48,7 @@ def _page(items: list, total: int, limit: int, offset: int) -> Response:
 
 
 Limit = Query(100, ge=0, le=MAX_LIMIT, description=f"rows per page (at most {MAX_LIMIT})")
-Offset = Query(0, ge=0, description="rows to skip")
+Offset = Query(0, ge=0, le=2**63 - 1, description="rows to skip")
 
 
 class EventFilters:
