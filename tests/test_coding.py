@@ -630,3 +630,74 @@ def test_container_noun_keeps_the_trigger_span(nlp, lexicon):
     ev = [e for e in events if e.type == "COOPERATE"]
     assert ev and ev[0].trigger.text.startswith("days of") and ev[0].trigger.text.endswith("exercises")
     assert text[ev[0].trigger.start:ev[0].trigger.end] == ev[0].trigger.text
+
+
+# ------------------------------------------------------------------ recipients from complements
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, type_, recipient", [
+    # a protest addresses whom its stated aim does
+    ("Protesters marched in Nairobi to demand the resignation of Kenyan police chiefs.", "PROTEST", "KEN"),
+    ("Protesters rallied in Cairo calling for independence from Egypt.", "PROTEST", "EGY"),
+    ("Protesters began a hunger strike in protest of the Egyptian police crackdown.", "PROTEST", "EGY"),
+    # the owner of an object noun that names no actor: "a camp for ... refugees"
+    ("A camp for Syrian troops was attacked by Hezbollah on Tuesday.", "ASSAULT", "SYR"),
+    # infinitive of purpose: "opened the crossing to allow deliveries to X"
+    ("Egypt opened the border crossing to allow the delivery of food to Hamas.", "RETREAT", "HAMAS"),
+    # a suspension inherits the partner of the cooperation it suspends
+    ("France announced a suspension of military cooperation with Mali on Tuesday.", "SANCTION", "MLI"),
+    # the enemy of the purpose noun: "mobilized for a war against Iraq"
+    ("Iran mobilized its reservists for a possible war against Iraq.", "MOBILIZE", "IRQ"),
+    # the doer of what a noun is about: "an investigation into crimes committed by X"
+    ("Turkey opened an investigation into abuses committed by Kurdish fighters.", "ACCUSE", "YPG"),
+    # a light verb's preposition carries the noun's recipient
+    ("Qatar rushed emergency aid to Lebanon on Tuesday.", "AID", "LBN"),
+])
+def test_recipients_from_complements(nlp, lexicon, text, type_, recipient):
+    events = [e for e in code(nlp, lexicon, text) if e.type == type_]
+    assert events, [(e.type, e.trigger.text) for e in code(nlp, lexicon, text)]
+    assert any(recipient in e.recipients for e in events), [(e.trigger.text, e.actors, e.recipients) for e in events]
+
+
+@pytest.mark.model
+def test_stance_of_a_stative_passive_is_the_subjects(nlp, lexicon):
+    # "Iran is committed to ...": Iran states the commitment, nobody commits Iran
+    events = [e for e in code(nlp, lexicon, "Iran is committed to opening talks with the United States.")
+              if e.type == "AGREE"]
+    assert events and "IRN" in events[0].actors and "IRN" not in events[0].recipients
+
+
+@pytest.mark.model
+def test_committed_crimes_are_no_agreement(nlp, lexicon):
+    events = code(nlp, lexicon, "Turkey opened an investigation into abuses committed by Kurdish fighters.")
+    assert "AGREE" not in [e.type for e in events]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, type_", [
+    ("Egypt alerted its troops along the border with Israel.", "MOBILIZE"),
+    ("Nigerian troops were put on full alert after the attack.", "MOBILIZE"),
+    ("Russia sent thousands of troops to the border with Ukraine on Monday.", "MOBILIZE"),
+    ("Washington imposed a trade ban on Iran.", "SANCTION"),
+    ("The United States blacklisted three Iranian banks.", "SANCTION"),
+    ("The junta legalized opposition parties on Monday.", "CONCEDE"),
+    ("Japan has taken steps to restore political freedoms in the region.", "CONCEDE"),
+    ("Hezbollah guerrillas wounded two Israeli troops in an ambush.", "ASSAULT"),
+])
+def test_cameo_classes_added(nlp, lexicon, text, type_):
+    events = code(nlp, lexicon, text)
+    assert type_ in [e.type for e in events], [(e.type, e.trigger.text) for e in events]
+
+
+@pytest.mark.model
+def test_wounding_joins_the_violent_act_it_is_part_of(nlp, lexicon):
+    # "killed three and wounded five": one attack with both tolls, not a second event
+    events = [e for e in code(nlp, lexicon, "Hezbollah fighters killed three Syrian troops and wounded five others near Homs.")
+              if e.type == "ASSAULT"]
+    assert len(events) == 1 and events[0].fatalities == 3 and events[0].injured == 5, \
+        [(e.trigger.text, e.fatalities, e.injured) for e in events]
+    # "were wounded when ... ambushed": the wounded are the ambush's victims
+    events = [e for e in code(nlp, lexicon, "Two Israeli troops were wounded when Hezbollah ambushed their patrol.")
+              if e.type == "ASSAULT"]
+    assert len(events) == 1 and "ISR" in events[0].recipients and "HEZ" in events[0].actors, \
+        [(e.trigger.text, e.actors, e.recipients) for e in events]

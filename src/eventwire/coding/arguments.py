@@ -177,9 +177,13 @@ def subject_tokens(verb: "Token", lexicon: "Lexicon", depth: int = 0) -> list["T
             return subject_tokens(gov, lexicon, depth + 1)
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
         return subject_tokens(head, lexicon, depth + 1)
-    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.dep_ == "dobj" and head.head.pos_ == "VERB" \
-            and not is_passive(head.head):
-        # "issued a declaration demanding that ...": whoever issued the declaration demands
+    if verb.dep_ == "acomp" and head.pos_ in ("VERB", "AUX"):
+        # "Iran is committed to ...": the copula's subject holds the stance
+        return subject_tokens(head, lexicon, depth + 1)
+    if verb.dep_ == "acl" and (verb.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)) \
+            and head.dep_ == "dobj" and head.head.pos_ == "VERB" and not is_passive(head.head):
+        # "issued a declaration demanding that ...": whoever issued the declaration demands;
+        # "took steps to ease restrictions": whoever took the steps eases them
         return subject_tokens(head.head, lexicon, depth + 1)
     if verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return []

@@ -91,6 +91,9 @@ def _verb_entry(token: "Token", lexicon: Lexicon) -> Optional[Entry]:
                  if c.dep_ == "prt" or (c.dep_ in ("prep", "advmod") and c.i == token.i + 1 and c.lower_ in _PARTICLES)}
     objs = {c.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "nsubjpass")}
     objs |= {g.lemma_.lower() for g in _partitive_objects(token)}
+    # "crimes committed by X": the noun a participle modifies is its object, but only to rule
+    # a sense out (not_objects), since it is often the event's theme rather than its patient
+    ruled = objs | ({token.head.lemma_.lower()} if token.dep_ == "acl" and token.tag_ == "VBN" else set())
     best, best_rank = None, -1
     for entry in entries:
         if entry.particle and entry.particle not in particles:
@@ -100,7 +103,7 @@ def _verb_entry(token: "Token", lexicon: Lexicon) -> Optional[Entry]:
         if entry.objects and not (objs & set(entry.objects)) \
                 and not ("@person" in entry.objects and _person_object(token)):
             continue
-        if objs & set(entry.not_objects):
+        if ruled & set(entry.not_objects):
             continue
         if entry.requires_child and not _has_child_word(token, entry.requires_child):
             continue
@@ -323,7 +326,8 @@ def _of_objects(obj_tokens, table: args.Mentions) -> list["Token"]:
     out = []
     for tok in obj_tokens:
         if tok.pos_ in ("NOUN",) and not table.of_phrase(tok):
-            out.extend(t for t in args.prep_objects(tok, ("of",)) if t not in obj_tokens)
+            # "the assets of three commanders", "a camp for Congolese refugees"
+            out.extend(t for t in args.prep_objects(tok, ("of", "for")) if t not in obj_tokens)
     return out
 
 
@@ -346,7 +350,8 @@ def _deep_recipients(verb, preps: tuple[str, ...], type_: str) -> list:
             out.extend(args.prep_objects(child, preps))
             if type_ in ("REQUEST", "REJECT"):  # "demanded an admission by Moscow"
                 out.extend(args.prep_objects(child, ("by", "from")))
-        elif child.dep_ == "xcomp":
+        elif child.dep_ == "xcomp" or (child.dep_ == "advcl" and _purpose(child)):
+            # "threatened to ban X", "opened the bridge to allow deliveries to Afghanistan"
             out.extend(args.prep_objects(child, preps))
             for grand in child.children:
                 if grand.dep_ == "dobj":
@@ -357,7 +362,97 @@ def _deep_recipients(verb, preps: tuple[str, ...], type_: str) -> list:
                 out.extend(_condition_subjects(child))
     if type_ == "THREATEN":  # "threatened ... unless Baghdad accepted"
         out.extend(_condition_subjects(verb))
+    if not out:
+        out.extend(_purpose_enemies(verb, type_))
     return out
+
+
+def _purpose_enemies(verb, type_: str) -> list:
+    """"mobilized reservists for a possible war against Iraq": the enemy of the purpose noun."""
+    if type_ not in ("MOBILIZE", "THREATEN", "AID", "COOPERATE"):
+        return []
+    out = []
+    holders = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
+    for purpose in [p for h in holders for p in args.prep_objects(h, ("for",))]:
+        out.extend(args.prep_objects(purpose, ("against", "on", "with")))
+    return out
+
+
+# types whose recipient may be the owner or doer of what the trigger noun is about
+_CONTENT_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "SANCTION", "COERCE", "PROTEST"})
+# prepositions whose objects name whose a demanded or contested thing is ("the resignation of
+# X", "reforms by X's government", "independence from Iraq", "a referendum on independence")
+_CONTENT_PREPS = ("of", "by", "from", "on", "against", "to", "with")
+# the verbs of a protest's stated aim ("to demand", "calling for", "in protest of")
+_AIM_NOUNS = frozenset({"protest", "response", "opposition", "defiance"})  # not "in support of X"
+
+
+def _content_holders(token, depth: int = 0) -> list:
+    """Tokens naming whose a demanded thing is: its possessor, the objects of its content
+    prepositions, the agent of a participle on it ("property seized by the army"), one noun
+    further down ("demands for freedom from X")."""
+    out = []
+    for child in token.children:
+        if child.dep_ == "poss":
+            out.append(child)
+        elif child.dep_ in ("prep", "agent") and child.lower_ in _CONTENT_PREPS:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    out.extend(args.coordinated(pobj))
+                    if depth < 1:
+                        out.extend(_content_holders(pobj, depth + 1))
+        elif child.dep_ == "acl" and child.tag_ == "VBN":
+            out.extend(args.agent(child))
+        elif child.dep_ == "prep" and child.lower_ == "for" and depth < 1:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    out.extend(_content_holders(pobj, depth + 1))
+    return out
+
+
+def _aim_recipients(head) -> list:
+    """Whom a protest addresses, from its stated aim: the object of "to demand"/"calling for"
+    and whose it is ("to demand the resignation of X", "calling for independence from Iraq"),
+    or the complement of "in protest of/against" ("in protest of the government's refusal")."""
+    out = []
+    for child in head.children:
+        if child.dep_ in ("advcl", "xcomp", "acl") and child.pos_ in ("VERB", "AUX"):
+            for obj in child.children:
+                if obj.dep_ == "dobj":
+                    out.extend(_content_holders(obj))
+                elif obj.dep_ == "prep" and obj.lower_ in ("for", "against", "on"):
+                    for pobj in obj.children:
+                        if pobj.dep_ == "pobj":
+                            out.extend(args.coordinated(pobj) if obj.lower_ != "for" else [])
+                            out.extend(_content_holders(pobj))
+        elif child.dep_ == "prep" and child.lower_ in ("in", "against"):
+            for pobj in child.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                if child.lower_ == "against":
+                    out.extend(args.coordinated(pobj))
+                    out.extend(_content_holders(pobj))
+                elif pobj.lemma_.lower() in _AIM_NOUNS:
+                    for prep in pobj.children:
+                        if prep.dep_ == "prep" and prep.lower_ in ("of", "against", "at", "to"):
+                            for target in prep.children:
+                                if target.dep_ == "pobj":
+                                    out.extend(args.coordinated(target))
+                                    out.extend(_content_holders(target))
+    return out
+
+
+def _stative_passive(verb) -> bool:
+    """"is committed to", "are opposed to": a participle with no agent that takes a "to"
+    complement states the subject's stance, not something done to it."""
+    return args.is_passive(verb) and not args.agent(verb) \
+        and any((c.dep_ == "prep" and c.lower_ == "to") or c.dep_ == "xcomp" for c in verb.children)
+
+
+def _purpose(clause) -> bool:
+    """Whether an adverbial clause is a to-infinitive of purpose ("... to allow deliveries")."""
+    return clause.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) \
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
 
 
 def _condition_subjects(verb) -> list:
@@ -387,6 +482,10 @@ def _build(trig: _Trigger, table: args.Mentions, lexicon: Lexicon) -> Optional[_
         else:
             obj_tokens = args.object_tokens(verb, preps)
             obj_tokens += _of_objects(obj_tokens, table)
+        if not cand.actors and entry.type in ("AGREE", "REJECT") and _stative_passive(verb):
+            # "Vietnam is committed to opening up", "Greece is opposed to": a stance of the subject
+            cand.actors = _mentions([t for c in verb.children if c.dep_ == "nsubjpass" for t in args.coordinated(c)], table)
+            obj_tokens = [t for t in obj_tokens if not table.covering(t) or table.covering(t)[0] not in cand.actors]
         cand.recipient_heads = obj_tokens
         cand.recipients = [m for m in _mentions(obj_tokens, table) if m not in cand.actors]
         if not cand.recipients and not entry.object_is_theme and not any(c.dep_ == "dobj" for c in verb.children) \
@@ -395,6 +494,8 @@ def _build(trig: _Trigger, table: args.Mentions, lexicon: Lexicon) -> Optional[_
         if not cand.recipients and not entry.object_is_theme:
             deep = _deep_recipients(verb, preps, entry.type)
             cand.recipients = [m for m in _mentions(deep, table) if m not in cand.actors]
+        elif not cand.recipients:
+            cand.recipients = [m for m in _mentions(_purpose_enemies(verb, entry.type), table) if m not in cand.actors]
         cand.modality = modality(verb, lexicon)
         if entry.future_only and cand.modality not in ("future", "hypothetical"):
             return None
@@ -435,6 +536,10 @@ def _build(trig: _Trigger, table: args.Mentions, lexicon: Lexicon) -> Optional[_
     if not actors and verb is not None and not undergoes:
         actors = _mentions(args.subject_tokens(verb, lexicon), table)
     rec_tokens = args.prep_objects(head, recipient_preps)
+    if verb is not None and not via_prep and not rec_tokens:
+        # "rushed aid to Turkey", "brought charges against the minister": the light verb's
+        # prepositions carry the noun's recipient
+        rec_tokens = args.prep_objects(verb, tuple(p for p in recipient_preps if p not in ("of", "into", "for")))
     if via_prep and not rec_tokens:
         rec_tokens = [t for c in verb.children if c.dep_ == "nsubj" for t in args.coordinated(c)] if undergoes \
             else args.object_tokens(verb, ())
@@ -454,6 +559,11 @@ def _build(trig: _Trigger, table: args.Mentions, lexicon: Lexicon) -> Optional[_
                 rec_tokens = [t for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for t in args.coordinated(c)]
     cand.recipient_heads = rec_tokens
     cand.recipients = [m for m in _mentions(rec_tokens, table) if m not in actors]
+    if not cand.recipients and entry.type in _CONTENT_TYPES:
+        # "an investigation into crimes committed by Croat forces": whose the named thing is
+        held = [t for tok in rec_tokens if tok.pos_ == "NOUN" for t in _content_holders(tok)]
+        cand.recipients = [m for m in _mentions(held, table) if m not in actors]
+        cand.recipient_heads = rec_tokens + held
     cand.actors = actors
     cand.anchored = anchored or verb is not None or bool(cand.recipients)
     cand.modality = modality(clause_verb, lexicon, noun=head) if clause_verb is not None else "asserted"
@@ -476,6 +586,7 @@ def _build(trig: _Trigger, table: args.Mentions, lexicon: Lexicon) -> Optional[_
 _SPEECH = frozenset({"say", "tell", "announce", "claim", "state", "insist", "add", "report", "confirm",
                      "acknowledge", "admit", "write", "explain", "allege", "assert", "declare"})
 _PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i", "them", "us"})
+_OWNER_PRONOUNS = frozenset({"their", "its", "our"})
 _BOTH = frozenset({"both", "two", "warring", "rival"})
 _TROOPS = frozenset({"troop", "soldier", "fighter", "force", "forces", "unit", "battalion", "brigade", "army", "warship",
                      "ship", "vessel", "tank", "jet", "aircraft", "plane", "reinforcement", "policeman", "marine",
@@ -687,12 +798,22 @@ def _refine(cands: dict[int, _Candidate], drop: set[int], table: args.Mentions, 
         _instrument(cand, lexicon)
         _crowd(cand, lexicon)
         _request_mode(cand, lexicon)
+        # a protest addresses whom its stated aim does ("to demand the resignation of X")
+        if cand.entry.type == "PROTEST" and not cand.recipients:
+            aim = _aim_recipients(head)
+            if not aim and cand.clause_verb is not None and cand.light:
+                aim = _aim_recipients(cand.clause_verb)
+            cand.recipients = [m for m in _mentions(aim, table) if m not in cand.actors]
+            cand.recipient_heads = cand.recipient_heads + aim
         # "trucks carrying food": the noun an active participle hangs on is its doer
         if not cand.actors and cand.trigger.entry.pos == "verb" and head.dep_ == "acl" and head.tag_ == "VBG":
             cand.actors = [m for m in table.of_phrase(head.head) if m not in cand.recipients]
         # "police said they had arrested ...": a pronoun subject in reported speech is the speaker
         subj = [c for c in (cand.clause_verb or head).children if c.dep_ == "nsubj"]
-        if (cand.trigger.entry.pos == "verb" or cand.light) and subj and subj[0].lower_ in _PRONOUNS \
+        # ("their forces had completed their withdrawal": an owner pronoun on the subject as well)
+        owned = bool(subj) and not cand.actors and not table.of_phrase(subj[0]) \
+            and any(c.dep_ == "poss" and c.lower_ in _OWNER_PRONOUNS for c in subj[0].children)
+        if (cand.trigger.entry.pos == "verb" or cand.light) and subj and (subj[0].lower_ in _PRONOUNS or owned) \
                 and not table.covering(subj[0]) and not (subj[0].lower_ in _PERSONAL and cand.actors):
             rec_ids = {m.id for m in cand.recipients}
             known = {m.id for m in cand.actors}
@@ -728,7 +849,8 @@ def _refine(cands: dict[int, _Candidate], drop: set[int], table: args.Mentions, 
         # "sent troops across the border" with nobody to receive them: a deployment
         if entry.type == "AID" and entry.object_is_theme and not cand.recipients:
             objs = [c.lemma_.lower() for c in head.children if c.dep_ == "dobj"]
-            if objs and objs[0] in _TROOPS:
+            objs += [g.lemma_.lower() for g in _partitive_objects(head)]  # "sent thousands of troops"
+            if objs and (objs[0] in _TROOPS or (objs[0] in _PARTITIVE and set(objs[1:]) & _TROOPS)):
                 cand.entry = replace(entry, type="MOBILIZE", mode="troops", contexts=("military",), cameo=None,
                                      acled=("Strategic developments", "Change to group/activity"))
     # "Rioters clashed with police": the rioters are the riot's doers, not a second protest
@@ -1002,6 +1124,12 @@ def _place_for(cand: _Candidate, doc, places: list[tuple[int, int, Place]], sent
                 near.update(t.i for t in child.subtree)
             elif node is head and child.dep_ in ("dobj", "appos", "compound") and cand.entry.type not in VERBAL:
                 near.update(t.i for t in child.subtree)
+            elif node is head and child.dep_ == "xcomp" and cand.entry.type in VERBAL:
+                # "threatened to impose a curfew in Algiers": the place of the threatened act
+                for sub in [child] + [c for c in child.children if c.dep_ == "dobj"]:
+                    for grand in sub.children:
+                        if grand.dep_ == "prep" and grand.lower_ in ("in", "at", "on", "across", "throughout"):
+                            near.update(t.i for t in grand.subtree)
             elif node is not head and child.dep_ == "dobj" and node.lemma_.lower() in ("reach", "enter"):
                 near.update(t.i for t in child.subtree)  # "trucks carrying aid reached Goma"
             elif node is not head and node.pos_ in ("VERB", "AUX") and child.dep_ == "dobj":
@@ -1258,11 +1386,14 @@ def code_events(doc: "Doc", analysis: Analysis, lexicon: Lexicon) -> tuple[Event
     # the cooperative noun it ends is its content, not a second (asserted) event; likewise the
     # restriction that a concession lifts ("eased restrictions on the media")
     for i, cand in list(cands.items()):
-        if i in drop or cand.trigger.entry.pos != "verb" or cand.entry.type not in ("SANCTION", "CONCEDE", "RETREAT"):
+        if i in drop or cand.entry.type not in ("SANCTION", "CONCEDE", "RETREAT"):
             continue
         ended = _COOPERATIVE | {"AGREE", "CONSULT"} if cand.entry.type == "SANCTION" else {"COERCE", "SANCTION"}
         verb = cand.trigger.head
-        objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] + _partitive_objects(verb)
+        if cand.trigger.entry.pos == "verb":
+            objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] + _partitive_objects(verb)
+        else:  # "a suspension of air links with Serbia", "the lifting of the blockade"
+            objs = args.prep_objects(verb, ("of",))
         for tok in objs:
             noun = cands.get(tok.i)
             if noun is None or noun is cand or noun.trigger.entry.pos != "noun" or noun.entry.type not in ended:
@@ -1298,6 +1429,26 @@ def code_events(doc: "Doc", analysis: Analysis, lexicon: Lexicon) -> tuple[Event
         host.recipients += [m for m in cand.recipients if m not in host.recipients and m not in host.actors]
         host.recipient_heads += cand.recipient_heads
         host.anchored = True
+        drop.add(i)
+
+    # "killed three and wounded five", "were wounded when their patrol was ambushed": a
+    # wounding that shares its subject with, or happens in, another violent act is that act
+    for i, cand in sorted(cands.items()):
+        if i in drop or cand.trigger.entry.pos != "verb" or cand.entry.type != "ASSAULT":
+            continue
+        verb = cand.trigger.head
+        if not lexicon.governs("wounding", _lemma(verb, lexicon)):
+            continue
+        host = None
+        if verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            host = cands.get(verb.head.i)
+        if host is None:
+            host = next((cands[c.i] for c in verb.children if c.dep_ == "advcl" and c.i in cands), None)
+        if host is None or host is cand or host.trigger.head.i in drop or host.entry.type != "ASSAULT" \
+                or host.trigger.entry.pos != "verb":
+            continue
+        host.recipients += [m for m in cand.recipients if m not in host.recipients and m not in host.actors]
+        host.recipient_heads = host.recipient_heads + cand.recipient_heads
         drop.add(i)
 
     _refine(cands, drop, table, lexicon, analysis, by_id)
