@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any, Iterator, Sequence
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from ..errors import StoreError
+from ..errors import StoreError, UsageError
 from .backends import Backend, _first_line
 
 # One advisory lock key for all eventwire writers in a database ("ewstore" in ASCII).
@@ -51,6 +51,9 @@ class PostgresBackend(Backend):
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
         params = list(params)
+        if any(isinstance(p, str) and "\x00" in p for p in params):
+            # PostgreSQL text cannot hold NUL; DuckDB's can, so a filter with one matches nothing there.
+            raise UsageError("NUL characters are not allowed in filters and fields")
         try:
             cursor = self._con.execute(to_psycopg(sql) if params else sql, params or None)
             return cursor.fetchall() if cursor.description else []
