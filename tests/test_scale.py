@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 import dataclasses
+import platform
+import sys
 
 import pytest
 
 from eventwire.records import ErrorInfo, RawDoc
-from eventwire.scale import DaskExecutor, LocalExecutor, SerialExecutor, ingest, input_key
+from eventwire.scale import (DaskExecutor, LocalExecutor, SerialExecutor, _tune_malloc, executor,
+                             ingest, input_key)
 from eventwire.store import connect
 
 
@@ -81,15 +84,17 @@ def test_local_workers_give_the_same_store(serial_snapshot):
 
 @pytest.mark.model
 def test_dask_local_cluster_gives_the_same_store(serial_snapshot):
-    from distributed import Client, LocalCluster
-
-    with LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster, \
-            Client(cluster) as client, connect("duckdb:///:memory:") as store:
-        with DaskExecutor(client) as run:
-            assert run.workers == 2
-            ingest(store, corpus(), run, chunk_size=2)
-            assert all(mb > 0 for mb in run.peak_rss_mb())
+    # The cluster eventwire starts itself (--dask local --workers 2), with its own config.
+    with connect("duckdb:///:memory:") as store, executor(2, "local") as run:
+        assert isinstance(run, DaskExecutor) and run.workers == 2
+        ingest(store, corpus(), run, chunk_size=2)
+        assert all(mb > 0 for mb in run.peak_rss_mb())
         assert snapshot(store) == serial_snapshot
+        # The workers got the config that cuts Dask's background work.
+        import dask
+
+        profiling = run._client.run(dask.config.get, "distributed.worker.profile.enabled")
+        assert list(profiling.values()) == [False, False]
 
 
 @pytest.mark.model
@@ -101,6 +106,39 @@ def test_dask_by_address(serial_snapshot):
         with DaskExecutor(cluster.scheduler_address) as run:
             ingest(store, corpus(), run, chunk_size=4)
         assert snapshot(store) == serial_snapshot
+
+
+@pytest.mark.parametrize("workers, dask, kind, local_workers", [
+    (1, None, SerialExecutor, None),
+    (3, None, LocalExecutor, None),
+    (2, "local", DaskExecutor, 2),
+    (4, "tcp://10.0.0.5:8786", DaskExecutor, 4),  # sizes only a cluster eventwire starts
+])
+def test_executor_for_the_options(workers, dask, kind, local_workers):
+    run = executor(workers, dask)  # nothing starts before __enter__
+    assert type(run) is kind
+    if kind is DaskExecutor:
+        assert run.address == dask and run.local_workers == local_workers
+
+
+@pytest.mark.parametrize("workers", [0, -1, None])
+def test_executor_rejects_no_workers(workers):
+    from eventwire.errors import UsageError
+
+    with pytest.raises(UsageError, match="--workers must be 1 or more"):
+        executor(workers, "local")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux") or platform.libc_ver()[0] != "glibc",
+                    reason="glibc only")
+@pytest.mark.parametrize("environ, changed", [
+    ({}, False),                                              # glibc adapts its thresholds itself
+    ({"MALLOC_TRIM_THRESHOLD_": "65536"}, True),              # as Dask's nanny sets for workers
+    ({"MALLOC_TOP_PAD_": "0"}, True),
+    ({"MALLOC_TRIM_THRESHOLD_": "65536", "MALLOC_MMAP_THRESHOLD_": "131072"}, False),  # the user's choice
+])
+def test_malloc_is_tuned_only_where_the_environment_fixed_it(environ, changed):
+    assert _tune_malloc(environ) is changed
 
 
 def test_unreachable_dask_scheduler_is_a_user_error():
@@ -131,3 +169,45 @@ def test_partitioned_parquet_export_by_month(tmp_path, capsys):
     assert "2015-10" in set(table.column("event_month").to_pylist())
     assert main(["events", "--db", str(db), "--partition-by", "month"]) == 1
     assert "--format parquet --output DIR" in capsys.readouterr().err
+
+
+@pytest.mark.model
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="getppid watch and kill -9 on Linux")
+def test_local_workers_exit_when_the_parent_is_killed(tmp_path):
+    """kill -9 of the ingest alone must not leave its workers holding the model in memory."""
+    import os
+    import signal
+    import subprocess
+    import time
+
+    script = tmp_path / "parent.py"
+    script.write_text(
+        "import sys, time\n"
+        "from eventwire.scale import LocalExecutor\n"
+        "if __name__ == '__main__':\n"
+        "    ex = LocalExecutor(2)\n"
+        "    ex.start()\n"
+        "    print(' '.join(str(p) for p in ex._pool._processes), flush=True)\n"
+        "    time.sleep(120)\n", encoding="utf-8")
+    parent = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
+    try:
+        line = parent.stdout.readline()
+        workers = [int(p) for p in line.split()]
+        assert len(workers) == 2
+        os.kill(parent.pid, signal.SIGKILL)
+        parent.wait(10)
+
+        def alive(pid: int) -> bool:
+            try:
+                with open(f"/proc/{pid}/stat", encoding="ascii") as fh:
+                    return fh.read().split()[2] != "Z"
+            except FileNotFoundError:
+                return False
+
+        deadline = time.monotonic() + 15
+        while any(alive(p) for p in workers) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not any(alive(p) for p in workers)
+    finally:
+        if parent.poll() is None:
+            parent.kill()

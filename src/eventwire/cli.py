@@ -60,10 +60,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--config", metavar="TOML", help="options file")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.add_argument("--workers", type=int, default=1, metavar="N",
-                   help="local worker processes, each loading the model once (default 1)")
+                   help="local worker processes, each loading the model once; with --dask local, "
+                        "the Dask workers started (default 1)")
     p.add_argument("--dask", metavar="ADDRESS",
-                   help="run on a Dask distributed cluster, e.g. tcp://scheduler:8786 "
-                        "(needs eventwire[dask])")
+                   help="run on a Dask distributed cluster, e.g. tcp://scheduler:8786, or 'local' to "
+                        "start one here with --workers processes (needs eventwire[dask])")
     p.add_argument("--chunk-size", type=int, default=16, metavar="N",
                    help="articles per unit of work and per store transaction (default 16)")
     p.set_defaults(func=cmd_ingest)
