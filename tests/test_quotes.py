@@ -282,7 +282,6 @@ def test_told_publisher_acronym(nlp):
     'The militants declared a so-called "caliphate" in June 2014.',
     "The convoy left on time, according to plan.",
     "The official did not say when the talks would resume.",
-    "The rebels claimed responsibility for the attack.",
     "The commander told his men to leave the town.",
     "Reuters was told that the talks had failed.",
     'She starred in the film "Sniper" last year.',
@@ -459,3 +458,51 @@ def test_split_quote_halves_share_a_speaker(nlp):
 ])
 def test_characterisation_needs_quote_marks(nlp, text):
     assert _run(nlp, text) == ()
+
+
+# -- claims of responsibility -------------------------------------------------------------
+
+SHABAAB = ("al-Shabaab", "ew:al-shabaab", "al-Shabaab", "armed_group")
+IS = ("Islamic State", "Q2429253", "Islamic State", "armed_group")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, actors, content, want", [
+    ("Al-Shabaab claimed responsibility for the attack in a statement on its radio station.",
+     [("Al-Shabaab", "ew:al-shabaab", "al-Shabaab", "armed_group")], "responsibility for the attack",
+     {"cue": "claimed responsibility", "actor": "ew:al-shabaab"}),
+    ("The Islamist group al-Shabaab claimed responsibility for a car bomb that killed eight people in Mogadishu.",
+     [SHABAAB], "responsibility for a car bomb", {"cue": "claimed responsibility", "actor": "ew:al-shabaab"}),
+    ("Islamic State took credit for the assault on the prison in Hasakah on Thursday.",
+     [IS], "credit for the assault", {"cue": "took credit", "actor": "Q2429253"}),
+    ("Islamic State claimed responsibility for the bombing, the group's Amaq news agency said.",
+     [IS], "responsibility for the bombing", {"cue": "claimed responsibility", "actor": "Q2429253"}),
+    # a claim is a statement by the claimant (CAMEO 015), even an unnamed one
+    ("The rebels claimed responsibility for the attack.", [], "responsibility for the attack",
+     {"cue": "claimed responsibility", "exact": "responsibility for the attack"}),
+])
+def test_claim_of_responsibility(nlp, text, actors, content, want):
+    claims = [q for q in _run(nlp, text, actors) if quotes.claims_responsibility(q.cue.text)]
+    assert len(claims) == 1 and claims[0].content.text.startswith(content), claims
+    _check(claims[0], want)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "No group has claimed responsibility for the attack in Mogadishu on Thursday.",
+    "Police blamed al-Shabaab, which often claims responsibility for such attacks.",
+    "Al-Shabaab has yet to claim responsibility for the bombing.",
+    "Al-Shabaab did not claim responsibility for the blast.",
+    "Al-Shabaab has claimed responsibility for previous attacks on hotels in the capital.",
+    "Al-Shabaab could claim responsibility for the attack.",
+])
+def test_not_a_claim(nlp, text):
+    assert not [q for q in _run(nlp, text, [SHABAAB]) if quotes.claims_responsibility(q.cue.text)]
+
+
+@pytest.mark.parametrize("cue, claim", [
+    ("claimed responsibility", True), ("took full credit", True), ("said", False), ("according to", False),
+    ("claimed", False),
+])
+def test_claim_cues(cue, claim):
+    assert quotes.claims_responsibility(cue) is claim

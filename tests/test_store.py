@@ -517,6 +517,66 @@ def test_export_unknown_format(store):
         write_events(store.events(), "xml", io.StringIO())
 
 
+_WORDINGS = {
+    "r1": "A bomb struck a crowded market in Baghdad on {day}, killing nine people, police said.",
+    "r1-copy": "A bomb struck a crowded market in Baghdad on {day}, killing nine people, police said.",
+    "r2": "Nine shoppers died when an explosive device went off at a Baghdad market; the blast strike was {day}.",
+    "r3": "Officials said the strike that hit a Baghdad market on {day} left nine dead and dozens hurt.",
+    "r4": "Mourners buried victims of the market strike in Baghdad, which killed nine on {day}.",
+    "r9": "A bomb struck a bus station in Baghdad on {day}, killing two people, police said.",
+}
+
+
+def _report(aid: str, publisher: str, day: str, *, claim: bool = False) -> Article:
+    """One outlet's report of a strike on Baghdad's market (``claim``: with a claim of responsibility)."""
+    t = _WORDINGS[aid].format(day=day)
+    if claim:
+        t += " Islamic State claimed responsibility for the attack."
+    baghdad = place(t, "Baghdad", "Baghdad", 98182, 33.3406, 44.4009, "IRQ", "Baghdad")
+    quotes = ()
+    actors = ()
+    if claim:
+        actors = (actor(t, "Islamic State", "Q2429253"),)
+        quotes = (Quote("q-claim", "indirect", span(t, "responsibility for the attack"),
+                        span(t, "claimed responsibility"), Speaker(span(t, "Islamic State"), "Islamic State",
+                                                                  "Q2429253", False, None)),)
+    return Article(
+        id=aid, url=None, publisher=publisher, title=None, published=Published(day, "given"), language="en",
+        status="ok", errors=(), text=t, actors=actors, places=(baghdad,), quotes=quotes,
+        events=(event(t, f"{aid}-e1", t.split(". ")[0], "ASSAULT", [], [], baghdad, (day, "day")),),
+    )
+
+
+@pytest.mark.parametrize("wide", [12, 0], ids=["whole-buckets", "cells"])
+def test_incidents_kept_as_articles_arrive(url, monkeypatch, wide):
+    # One by one, and with a batch that joins stored incidents: the regrade path (stored
+    # reports and statements read back, rows replaced, stored events' grades updated)
+    # on both backends, with candidates read by date bucket or by (type, country, bucket).
+    from eventwire.store import incidents
+
+    monkeypatch.setattr(incidents, "WIDE", wide)
+    with connect(url) as s:
+        s.add(_report("r1", "Tigris Wire", "2024-12-08"))
+        assert [(r["grade"], r["event_ids"]) for r in s.incidents()] == [("single_source", ["r1-e1"])]
+        s.add(_report("r1-copy", "Tigris Wire", "2024-12-08"))  # the same outlet again: one source
+        assert [r["grade"] for r in s.incidents()] == ["single_source"]
+        s.add_many([_report("r2", "Baghdad Herald", "2024-12-09"), _report("r9", "Other", "2024-06-01")])
+        rows = {tuple(r["article_ids"]): r for r in s.incidents()}
+        assert rows[("r1", "r1-copy", "r2")]["grade"] == "corroborated"
+        assert rows[("r9",)]["grade"] == "single_source"
+        s.add(_report("r3", "Kirkuk Daily", "2024-12-09", claim=True))
+        row = next(r for r in s.incidents() if "r3" in r["article_ids"])
+        assert row["grade"] == "acknowledged" and row["article_ids"] == ["r1", "r1-copy", "r2", "r3"]
+        assert "acknowledged: Islamic State claimed responsibility (r3)" in row["reasons"]
+        assert row["sources"] == ["Tigris Wire", "Baghdad Herald", "Kirkuk Daily"]
+        grades = {e["article_id"]: e["grade"] for e in s.events()}
+        assert grades == {"r1": "acknowledged", "r1-copy": "acknowledged", "r2": "acknowledged",
+                          "r3": "acknowledged", "r9": "single_source"}
+        s.add(_report("r4", "Late Post", "2024-12-10"))  # graded again from what is stored
+        row = next(r for r in s.incidents() if "r4" in r["article_ids"])
+        assert row["grade"] == "acknowledged" and len(row["sources"]) == 4
+
+
 def test_incident_exports(store):
     out = io.StringIO()
     assert write_incidents(store.incidents(), "jsonl", out) == 3

@@ -15,10 +15,11 @@ articles arrive, and ``eventwire eval incidents`` scores them.
   adding an article compares it with the events of a few days in the same countries, not
   with everything stored.
 * **Grades** (:func:`grade`), as civilian-harm monitors grade reports:
-  ``acknowledged`` (a statement of the acting party reports it), ``contested`` (independent
-  sources name different actors, or different targets), ``corroborated`` (two or more
-  independent sources), else ``single_source``.  Sources are copy groups, merged when they
-  share a publisher; each grade comes with its reasons.
+  ``acknowledged`` (the acting party itself reports it: a claim of responsibility, or its
+  own statement reporting the act), ``contested`` (independent sources name different
+  actors, or different targets), ``corroborated`` (two or more independent sources), else
+  ``single_source``.  Sources are copy groups, merged when they share a publisher; each
+  grade comes with its reasons.
 """
 from __future__ import annotations
 
@@ -34,7 +35,7 @@ import numpy as np
 
 __all__ = [
     "Report", "IncidentIndex", "Grade", "signature", "similarity", "band_keys", "match",
-    "grade", "incident_id", "CopyIndex",
+    "grade", "incident_id", "CopyIndex", "claims", "acknowledgements",
 ]
 
 SHINGLE = 4
@@ -157,6 +158,7 @@ class Report:
     speakers: frozenset[str] = frozenset()   # actor ids of the statements that report it
     modality: str = "asserted"
     incident: Optional[str] = None
+    claimants: frozenset[str] = frozenset()  # actor ids claiming responsibility for it
 
     @property
     def source(self) -> str:
@@ -168,11 +170,17 @@ def evidence_words(text: Optional[str]) -> frozenset[str]:
     return frozenset(w for w in _words(text or "") if w not in _STOP and len(w) > 2)
 
 
-def from_event(event: dict, article: dict, *, copy_group: Optional[str] = None) -> Report:
-    """A :class:`Report` from an event and its article, as dicts of the article record."""
+def from_event(event: dict, article: dict, *, copy_group: Optional[str] = None,
+               claimed: Optional[dict[str, frozenset[str]]] = None) -> Report:
+    """A :class:`Report` from an event and its article, as dicts of the article record.
+
+    ``claimed`` is :func:`claims` of the article (computed here when not given).
+    """
     from .store.rows import period_start
 
-    known = {a["id"]: a for a in article.get("actors", ())}
+    known: dict[str, dict] = {}
+    for a in article.get("actors", ()):
+        known.setdefault(a["id"], a)  # the first mention names an actor, as in the store's rows
     speakers = {q["id"]: q["speaker"].get("actor_id") for q in article.get("quotes", ())}
     ids = list(event.get("actors", ())) + list(event.get("recipients", ()))
     loc = event.get("location") or {}
@@ -180,6 +188,8 @@ def from_event(event: dict, article: dict, *, copy_group: Optional[str] = None) 
     if loc.get("country"):
         countries.add(loc["country"])
     date = event.get("date") or {}
+    if claimed is None:
+        claimed = claims(article)
     return Report(
         event_id=event["id"], article_id=article["id"], type=event["type"],
         day=period_start(date.get("value")), granularity=date.get("granularity"),
@@ -188,8 +198,46 @@ def from_event(event: dict, article: dict, *, copy_group: Optional[str] = None) 
         location_country=loc.get("country"), evidence=evidence_words((event.get("evidence") or {}).get("text")),
         publisher=article.get("publisher"), copy_group=copy_group,
         speakers=frozenset(s for q in event.get("attribution", ()) if (s := speakers.get(q))),
-        modality=event.get("modality", "asserted"),
+        modality=event.get("modality", "asserted"), claimants=claimed.get(event["id"], frozenset()),
     )
+
+
+# Acts a party claims responsibility for: attacks and coercion (CAMEO 015 "claim
+# responsibility" is used of bombings, raids, kidnappings, assassinations).
+CLAIMABLE = frozenset({"ASSAULT", "COERCE"})
+
+
+def claims(article: dict) -> dict[str, frozenset[str]]:
+    """Event id -> the named actors that claim responsibility for it in this article.
+
+    A claim is a statement whose cue is a claim of responsibility ("al-Shabaab claimed
+    responsibility for the attack"; see :func:`eventwire.quotes.claims_responsibility`).
+    It is about the asserted attacks reported inside it ("... claimed responsibility for a
+    car bomb that killed eight"), else about the article's first asserted attack: a wire
+    story leads with the attack that a later paragraph says was claimed.
+    """
+    from .quotes import claims_responsibility
+
+    claimants: dict[str, str] = {}  # claim quote id -> claimant
+    for q in article.get("quotes", ()):
+        actor = (q.get("speaker") or {}).get("actor_id")
+        if actor and _named(actor) and claims_responsibility((q.get("cue") or {}).get("text", "")):
+            claimants[q["id"]] = actor
+    if not claimants:
+        return {}
+    attacks = sorted((e for e in article.get("events", ())
+                      if e.get("type") in CLAIMABLE and e.get("modality", "asserted") == "asserted"),
+                     key=lambda e: ((e.get("evidence") or {}).get("start", 0), e["id"]))
+    out: dict[str, set[str]] = defaultdict(set)
+    for qid, actor in claimants.items():
+        inside = [e for e in attacks if qid in e.get("attribution", ())]
+        for e in inside or attacks[:1]:
+            out[e["id"]].add(actor)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _named(actor_id: str) -> bool:
+    return not actor_id.startswith("ew:group:")
 
 
 def _km(a: Report, b: Report) -> Optional[float]:
@@ -344,7 +392,44 @@ def _label(group: Sequence[Report]) -> str:
 def _specific(ids: frozenset[str]) -> frozenset[str]:
     """Named actors only: "unidentified armed group", "civilians" and other generic
     sector groups (``ew:group:...``) disagree with nobody."""
-    return frozenset(i for i in ids if not i.startswith("ew:group:"))
+    return frozenset(i for i in ids if _named(i))
+
+
+def acknowledgements(reports: Sequence[Report], show=lambda ids: ", ".join(sorted(ids))) -> list[str]:
+    """Why the acting party itself reports an incident: one reason per way it does, or none.
+
+    Only acts of force and coercion (``CLAIMABLE``) are acknowledged, as harm monitors
+    grade them: an agreement or a protest reported by its own parties is just reported.
+
+    * a claim of responsibility by a named party (:func:`claims`);
+    * a statement of a party that the same report names as the actor ("the army said it
+      had carried out strikes": a state, its ministries and its forces share one actor id);
+    * a statement of a named party that another report of the incident names as the
+      actor, where the statement's own report names no actor and does not make that party
+      the target ("Ukrainian drones hit the terminal" + "Ukraine's military intelligence
+      said its drones had hit the terminal").
+    """
+    out: list[str] = []
+    ordered = sorted((r for r in reports if r.type in CLAIMABLE), key=lambda r: (r.article_id, r.event_id))
+    claimed = [(r, c) for r in ordered for c in sorted(r.claimants)]
+    if claimed:
+        r, c = claimed[0]
+        out.append(f"acknowledged: {show({c})} claimed responsibility ({r.article_id})")
+    own = [(r, r.actors & r.speakers) for r in ordered if r.actors & r.speakers]
+    if own:
+        r, ids = own[0]
+        out.append(f"acknowledged: {show(ids)} reports it in its own statement ({r.article_id})")
+        return out
+    for r in ordered:
+        if _specific(r.actors) or not _specific(r.speakers):
+            continue
+        for other in ordered:
+            party = _specific(r.speakers & other.actors) - r.recipients
+            if other is not r and party:
+                out.append(f"acknowledged: {show(party)}, named as the actor in {other.article_id}, "
+                           f"reports it in its own statement ({r.article_id})")
+                return out
+    return out
 
 
 def grade(reports: Sequence[Report], names: Optional[dict[str, str]] = None) -> Grade:
@@ -358,11 +443,8 @@ def grade(reports: Sequence[Report], names: Optional[dict[str, str]] = None) -> 
     if n_articles > len(groups):
         reasons.append(f"{n_articles} articles from {len(groups)} independent source(s); "
                        "syndicated copies and one outlet's reports count once")
-    acknowledged = [r for r in reports if r.actors & r.speakers]
-    if acknowledged:
-        r = acknowledged[0]
-        reasons.append(f"acknowledged: {show(r.actors & r.speakers)} reports it in its own statement "
-                       f"({r.article_id})")
+    acknowledged = acknowledgements(reports, show)
+    reasons.extend(acknowledged)
     disputes = []
     for role in ("actors", "recipients"):
         versions: dict[frozenset[str], str] = {}

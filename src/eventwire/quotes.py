@@ -32,7 +32,7 @@ from .textutil import data_path, load_toml, merge_lists
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
-__all__ = ["find_quotes", "load_rules", "Rules"]
+__all__ = ["find_quotes", "load_rules", "Rules", "claims_responsibility"]
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _SENT_END = frozenset({".", "!", "?"})
@@ -67,6 +67,11 @@ class Rules:
     via_nouns: frozenset[str]
     via_preps: frozenset[str]
     verb_preps: frozenset[str]
+    claim_verbs: frozenset[str] = frozenset()
+    claim_nouns: frozenset[str] = frozenset()
+    claim_negators: frozenset[str] = frozenset()
+    claim_habitual: frozenset[str] = frozenset()
+    claim_other_acts: frozenset[str] = frozenset()
 
 
 def load_rules(extra_files: Iterable[str | Path] = ()) -> Rules:
@@ -82,6 +87,7 @@ def _load_rules(extra_files: tuple[str, ...]) -> Rules:
     verbs = sources = tables
     low = lambda xs: frozenset(x.lower() for x in xs)  # noqa: E731
     via = sources.get("via", {})
+    claims = verbs.get("responsibility", {})
     return Rules(
         verbs={k.lower(): frozenset(v) for k, v in verbs.get("verbs", {}).items()},
         particles={k.lower(): v.lower() for k, v in verbs.get("particles", {}).items()},
@@ -96,7 +102,22 @@ def _load_rules(extra_files: tuple[str, ...]) -> Rules:
         via_nouns=low(via.get("nouns", ())),
         via_preps=low(via.get("preps", ())),
         verb_preps=low(via.get("verb_preps", ())),
+        claim_verbs=low(claims.get("verbs", ())),
+        claim_nouns=low(claims.get("nouns", ())),
+        claim_negators=low(claims.get("negators", ())),
+        claim_habitual=low(claims.get("habitual", ())),
+        claim_other_acts=low(claims.get("other_acts", ())),
     )
+
+
+def claims_responsibility(cue: str, rules: Optional[Rules] = None) -> bool:
+    """Whether a quote's cue is a claim of responsibility ("claimed responsibility").
+
+    Claims are the only statements whose cue holds a noun of ``[responsibility]``: other
+    cues are a speech verb or an attribution phrase ("according to").
+    """
+    nouns = (rules or load_rules()).claim_nouns
+    return any(w in nouns for w in re.findall(r"[a-z]+", cue.lower()))
 
 
 # -- quote marks ---------------------------------------------------------------------------
@@ -438,8 +459,11 @@ def _reported_speech(ctx: _Context) -> list[_Found]:
         if not ctx.outside_quotes(t.i):
             continue
         att = _attribution_at(ctx, t.i) if t.lower_ in {a[0] for a in ctx.rules.attribution} else None
+        claim = None if att else _claim(ctx, t)
         if att:
             item = _according(ctx, att)
+        elif claim is not None:
+            item = claim[0]
         elif _is_cue(ctx, t):
             item = _reported(ctx, t)
         else:
@@ -449,11 +473,36 @@ def _reported_speech(ctx: _Context) -> list[_Found]:
         kind, start, end = _classify(ctx, item[0], item[1])
         if kind is None or (kind == "direct" and t.i in used):
             continue
-        cue = att or (t.i, t.i)
+        cue = att or ((t.i, claim[1]) if claim else (t.i, t.i))
         speaker = _attribution_speaker(ctx, att) if att else _speaker_of(ctx, t)
         via = None if att else _via(ctx, t)
         found.append(_Found(kind, start, end, _cue_chars(ctx, cue), speaker, t.i, via))
     return found
+
+
+def _claim(ctx: _Context, verb: "Token") -> Optional[tuple[Optional[tuple[int, int]], int]]:
+    """A claim of responsibility made with ``verb`` ("claimed responsibility for the attack"):
+    (characters of its content, token of the claimed noun), or None (see ``[responsibility]``)."""
+    rules = ctx.rules
+    if verb.lemma_.lower() not in rules.claim_verbs or not verb.tag_.startswith("VB") \
+            or not ctx.outside_quotes(verb.i):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in rules.claim_nouns), None)
+    if obj is None or verb.dep_ == "xcomp":
+        return None  # "has yet to claim", "wants to take credit": nothing claimed yet
+    for c in verb.children:
+        if c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") or \
+                (c.dep_ == "advmod" and c.lower_ in rules.claim_habitual):
+            return None
+        if c.dep_ in _SUBJECTS and any(t.lower_ in rules.claim_negators for t in c.subtree if t.i <= c.i):
+            return None  # "no group has claimed responsibility"
+    last = obj.right_edge.i
+    for p in [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" and c.i > obj.i] + \
+             [c for c in obj.children if c.dep_ == "prep" and c.lower_ == "for"]:
+        if any(t.lower_ in rules.claim_other_acts for t in p.subtree if t.i > p.i and t.dep_ in ("amod", "det", "nummod")):
+            return None  # "claimed responsibility for previous attacks"
+        last = max(last, p.right_edge.i)
+    return ctx.span(obj.left_edge.i, last), obj.i
 
 
 def _classify(ctx: _Context, start: int, end: int) -> tuple[Optional[str], int, int]:

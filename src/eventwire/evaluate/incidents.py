@@ -2,8 +2,8 @@
 
 Gold (``data/gold/incidents/``, see its README): ``articles.jsonl``, short wire-style
 articles written for the project (id, publisher, url, published, text), several outlets
-reporting each of 16 incidents, with syndicated copies; ``clusters.json`` gives the gold
-incident of every article and the groups of syndicated copies.
+reporting each of 21 incidents, with syndicated copies; ``clusters.json`` gives the gold
+incident of every article, the groups of syndicated copies and the gold grade of each incident.
 
 Scoring rules:
 
@@ -18,6 +18,11 @@ Scoring rules:
   the copy groups the same way against the gold groups of syndicated copies.
 - ``sources_exact`` is the share of gold incidents whose lead incident counts as many
   independent sources as the gold has distinct original reports.
+- Grades: a gold incident's predicted grade is that of its lead incident (the incident
+  most of its articles lead with).  ``grade_accuracy`` is the share of gold incidents
+  (with a gold grade in ``clusters.json``'s ``grades``) graded as the gold says;
+  ``acknowledged_precision``/``acknowledged_recall`` score the ``acknowledged`` grade
+  alone, over those incidents.
 """
 from __future__ import annotations
 
@@ -101,6 +106,8 @@ def run(path: str | None = None) -> Report:
     lines = [f"{len(articles)} articles (written for the project), {len(gold['incidents'])} gold incidents, "
              f"{len(gold.get('copies', ()))} groups of syndicated copies"]
     exact = 0
+    gold_grades = gold.get("grades", {})
+    graded: list[tuple[str, str]] = []  # (gold grade, predicted grade)
     for label, ids in sorted(gold["incidents"].items()):
         originals = {gold_copy.get(a, a) for a in ids}
         leads = Counter(predicted[a] for a in ids)
@@ -108,10 +115,20 @@ def run(path: str | None = None) -> Report:
         row = incidents.get(top)
         n_sources = len(row["sources"]) if row else 1
         exact += n_sources == len(originals)
-        grade = row["grade"] if row else "-"
+        grade = row["grade"] if row else "single_source"
+        if label in gold_grades:
+            graded.append((gold_grades[label], grade))
+        mark = "" if gold_grades.get(label, grade) == grade else f" (gold {gold_grades[label]})"
         lines.append(f"  {label:<28} {n}/{len(ids)} articles in one incident, {n_sources} source(s) "
-                     f"(gold {len(originals)}), {grade}")
+                     f"(gold {len(originals)}), {grade}{mark}")
     f1 = 2 * p * r / (p + r) if p + r else 0.0
     scores = {"pair_precision": p, "pair_recall": r, "pair_f1": f1, "copy_precision": cp,
               "copy_recall": cr, "sources_exact": exact / len(gold["incidents"])}
+    if graded:
+        scores["grade_accuracy"] = sum(g == p for g, p in graded) / len(graded)
+        said = sum(p == "acknowledged" for _, p in graded)
+        true = sum(g == "acknowledged" for g, _ in graded)
+        hits = sum(g == p == "acknowledged" for g, p in graded)
+        scores["acknowledged_precision"] = hits / said if said else 1.0
+        scores["acknowledged_recall"] = hits / true if true else 1.0
     return Report("incidents", scores, lines)

@@ -10,7 +10,8 @@ import json
 import os
 import re
 import threading
-from typing import Any, Iterable, Optional, Sequence
+from contextlib import contextmanager
+from typing import Any, Iterable, Iterator, Optional, Sequence
 
 from ..errors import StoreError, UsageError
 from ..records import Article
@@ -59,6 +60,9 @@ class Store:
         self._db = backend
         self._lock = threading.RLock()
         self.read_only = read_only
+        # Stored events that new ones may join, kept between writes (store/incidents.py);
+        # made on the first write, so that reading never imports corroboration.
+        self._candidates = None
         try:
             self._prepare()
         except BaseException:
@@ -107,7 +111,7 @@ class Store:
         with self._lock:
             self._writable()
             try:
-                with self._db.transaction():
+                with self._transaction():
                     if self._db.execute("SELECT 1 FROM articles WHERE id = ?", [article.id]):
                         return False
                     self._insert([article])
@@ -139,7 +143,7 @@ class Store:
         with self._lock:
             self._writable()
             try:
-                with self._db.transaction():
+                with self._transaction():
                     stored = self._known(list(unique))
                     new = [a for i, a in unique.items() if i not in stored]
                     self._insert(new)
@@ -158,22 +162,39 @@ class Store:
             raise failure
         return added
 
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """A write transaction; if it fails, the candidate cache may hold what was rolled back."""
+        try:
+            with self._db.transaction():
+                yield
+        except BaseException:
+            if self._candidates is not None:
+                self._candidates.reset()
+            raise
+
     def _insert(self, articles: Sequence[Article]) -> None:
+        if not articles:
+            return
         now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
         tables: dict[str, list[tuple]] = {name: [] for name in _rows.TABLES}
         for article in articles:
             for name, found in _rows.article_rows(article, now).items():
                 tables[name].extend(found)
-        from .incidents import Corroboration
+        from .incidents import CandidateCache, Corroboration
 
         # Corroboration decides the incidents: it places the new events before their rows
         # are written, and writes the incidents that changed after them.
-        corroboration = Corroboration(self._db, articles)
+        if self._candidates is None:
+            self._candidates = CandidateCache()
+        self._candidates.begin(self._db)
+        corroboration = Corroboration(self._db, articles, self._candidates)
         tables["events"] = corroboration.patch(tables["events"], _rows.COLUMNS["events"])
         for name in _rows.TABLES:
             if name != "incidents":
                 self._db.insert(name, _rows.COLUMNS[name], tables[name])
         corroboration.write()
+        self._candidates.added(len(tables["events"]))
 
     def _writable(self) -> None:
         if self.read_only:
@@ -215,7 +236,7 @@ class Store:
         with self._lock:
             self._writable()
             try:
-                with self._db.transaction():
+                with self._transaction():
                     new = self._add_keyed(items)
                 return new
             except StoreError:
@@ -224,7 +245,7 @@ class Store:
         new, failure = set(), None
         for key, article in items:
             try:
-                with self._lock, self._db.transaction():
+                with self._lock, self._transaction():
                     new |= self._add_keyed([(key, article)])
             except StoreError as exc:
                 failure = failure or StoreError(f"article {article.id} was not stored: {exc}")
