@@ -262,8 +262,7 @@ def match(a: Report, b: Report) -> Optional[float]:
         return None
     if a.location_country and b.location_country and a.location_country != b.location_country:
         return None
-    pa, pb = a.actors | a.recipients, b.actors | b.recipients
-    shared = len(pa & pb) / min(len(pa), len(pb)) if pa and pb else 0.0
+    shared = _shared_parties(a, b)
     near = km is not None and km <= NEAR_KM
     ev = len(a.evidence & b.evidence) / len(a.evidence | b.evidence) if a.evidence and b.evidence else 0.0
     if not (shared or near or ev >= 0.2):
@@ -272,6 +271,28 @@ def match(a: Report, b: Report) -> Optional[float]:
              + (0.1 if a.countries & b.countries else 0.0) + (0.05 if a.type == b.type else 0.0)
              - 0.03 * days)
     return score if score >= MATCH_THRESHOLD else None
+
+
+def _overlap(x: frozenset[str], y: frozenset[str]) -> float:
+    return len(x & y) / min(len(x), len(y)) if x and y else 0.0
+
+
+def _shared_parties(a: Report, b: Report) -> float:
+    """How much two reports agree on who acted on whom (0..1).
+
+    Named actors weigh in full when they are in the same role in both reports, half when
+    one report's actor is the other's recipient (sources may disagree on who did it, but
+    "X attacked a village" and "the air force bombed X" are usually two incidents).
+    Generic groups ("unidentified gunmen", "civilians") count only when neither report
+    names anyone in that role, and then half: every attack has them.
+    """
+    best = 0.0
+    for x, y in ((a.actors, b.actors), (a.recipients, b.recipients)):
+        nx, ny = _specific(x), _specific(y)
+        best = max(best, _overlap(nx, ny) if nx and ny else 0.5 * _overlap(x, y))
+    cross = max(_overlap(_specific(a.actors), _specific(b.recipients)),
+                _overlap(_specific(a.recipients), _specific(b.actors)))
+    return max(best, 0.5 * cross)
 
 
 def incident_id(first_event_id: str) -> str:
