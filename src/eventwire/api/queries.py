@@ -156,7 +156,8 @@ def _article_events(store: Store, article_id: str, cache: ReadCache) -> list[dic
 def event(store: Store, event_id: str, cache: ReadCache = _NO_CACHE) -> Optional[dict[str, Any]]:
     """One event (whatever its modality or review), or None; a copy, free to change."""
     found = cache.get(("event", event_id), lambda: _items(
-        _review.fetch(store, event_id=event_id, modality="all", review="all", order="article", limit=1)))
+        # No page: an event id names one row or a few, so one query (not keys, then rows) does.
+        _review.fetch(store, event_id=event_id, modality="all", review="all", order="article")[:1]))
     return dict(found[0]) if found else None
 
 
