@@ -15,18 +15,9 @@ import pytest
 from eventwire.errors import StoreError, UsageError
 from eventwire.store import connect, review, write_events
 
-from .test_store import article_1, article_2
+from .test_store import article_1, article_2, url  # noqa: F401 - url: a new store, once per backend
 
 pytest.importorskip("duckdb")
-
-BACKENDS = ["duckdb", "postgresql"]
-
-
-@pytest.fixture(params=BACKENDS)
-def url(request, tmp_path):
-    if request.param == "duckdb":
-        return f"duckdb:///{tmp_path}/review.duckdb"
-    return request.getfixturevalue("pg_url")
 
 
 @pytest.fixture

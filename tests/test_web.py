@@ -9,15 +9,10 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import threading
-import time
 from pathlib import Path
 
 import pytest
 
-CHROMIUM = os.environ.get("EVENTWIRE_CHROMIUM", "/usr/bin/chromium")
-ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
 TOKEN = "web-test-token-0123456789"
 CORPUS = {"mee-iraq-russia-2015": "2015-10-31", "rift-kenya-protest-2025": "2025-11-13",
           "frontline-sudan-kordofan-2024": "2024-10-17", "envoy-drc-doha-ceasefire-2024": "2024-03-20"}
@@ -29,6 +24,7 @@ sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not 
 pytest.importorskip("fastapi")
 
 from .test_api import MARKET, market_articles  # noqa: E402
+from .webserver import ARTIFACTS, CHROMIUM, chromium, serving  # noqa: E402
 
 MARKET_TEXT = {key: text for key, (_outlet, text, _actor, _killed) in MARKET.items()}
 expect = sync_api.expect
@@ -68,8 +64,6 @@ def hostile_article():
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory, pipeline):
-    import uvicorn
-
     from eventwire.api import create_app
     from eventwire.store import connect
 
@@ -82,31 +76,14 @@ def server(tmp_path_factory, pipeline):
         for art in market_articles():  # two outlets' versions of one incident
             store.add(art)
     app = create_app(url, TOKEN)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the test server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(10)
-    app.state.store.close()
+    with serving(app) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
 def browser():
-    ARTIFACTS.mkdir(exist_ok=True)
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM if os.access(CHROMIUM, os.X_OK) else shutil.which("chromium"),
-                              args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+    with chromium() as b:
         yield b
-        b.close()
 
 
 @pytest.fixture

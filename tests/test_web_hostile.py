@@ -14,16 +14,13 @@ from __future__ import annotations
 import dataclasses
 import os
 import shutil
-import socket
-import threading
-import time
 
 import pytest
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install playwright)")
 pytest.importorskip("fastapi")
 
-from .test_web import ARTIFACTS, CHROMIUM  # noqa: E402
+from .webserver import ARTIFACTS, CHROMIUM, chromium, serving  # noqa: E402
 
 pytestmark = pytest.mark.skipif(
     not (os.access(CHROMIUM, os.X_OK) or shutil.which("chromium")),
@@ -98,8 +95,6 @@ def hostile_articles():
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    import uvicorn
-
     from eventwire.api import create_app
     from eventwire.store import connect
 
@@ -107,38 +102,20 @@ def server(tmp_path_factory):
     with connect(url) as store:
         store.add_many(hostile_articles())
     app = create_app(url, TOKEN, cache_seconds=0)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the test server did not start")
-        time.sleep(0.05)
-    base = f"http://127.0.0.1:{port}"
     import httpx
 
-    review = httpx.post(f"{base}/api/events/hostile-a-e1/review", timeout=10,
-                        headers={"Authorization": f"Bearer {TOKEN}"},
-                        json={"action": "accept", "note": NOTE, "reviewer": REVIEWER})
-    assert review.status_code == 200, review.text
-    yield base
-    srv.should_exit = True
-    thread.join(10)
-    app.state.store.close()
+    with serving(app) as base:
+        review = httpx.post(f"{base}/api/events/hostile-a-e1/review", timeout=10,
+                            headers={"Authorization": f"Bearer {TOKEN}"},
+                            json={"action": "accept", "note": NOTE, "reviewer": REVIEWER})
+        assert review.status_code == 200, review.text
+        yield base
 
 
 @pytest.fixture(scope="module")
 def browser():
-    ARTIFACTS.mkdir(exist_ok=True)
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM if os.access(CHROMIUM, os.X_OK) else shutil.which("chromium"),
-                              args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+    with chromium() as b:
         yield b
-        b.close()
 
 
 @pytest.fixture
