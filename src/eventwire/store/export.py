@@ -9,6 +9,7 @@ import csv
 import datetime as dt
 import json
 from functools import lru_cache
+from pathlib import Path
 from typing import IO, Any, Iterable
 
 from ..errors import UsageError
@@ -25,34 +26,26 @@ ACLED_COLUMNS = (
     "fatalities", "tags", "timestamp",
 )
 
-# ACLED's 6 event types and 25 sub-event types, highest first within each type (ACLED
-# Codebook, "Event types and sub-event types"): what a reviewer may set, and what exports write.
-ACLED_SUB_TYPES: dict[str, tuple[str, ...]] = {
-    "Battles": ("Government regains territory", "Non-state actor overtakes territory", "Armed clash"),
-    "Protests": ("Excessive force against protesters", "Protest with intervention", "Peaceful protest"),
-    "Riots": ("Violent demonstration", "Mob violence"),
-    "Explosions/Remote violence": ("Chemical weapon", "Air/drone strike", "Suicide bomb",
-                                   "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
-                                   "Grenade"),
-    "Violence against civilians": ("Sexual violence", "Attack", "Abduction/forced disappearance"),
-    "Strategic developments": ("Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
-                               "Headquarters or base established", "Looting/property destruction",
-                               "Non-violent transfer of territory", "Other"),
-}
+_ACLED_FILE = Path(__file__).resolve().parent.parent / "data" / "events" / "acled.toml"
 
-# ACLED's disorder type follows from its event type, except where the sub-type decides.
-_DISORDER = {
-    "Battles": "Political violence",
-    "Explosions/Remote violence": "Political violence",
-    "Violence against civilians": "Political violence",
-    "Protests": "Demonstrations",
-    "Riots": "Demonstrations",
-    "Strategic developments": "Strategic developments",
-}
-_DISORDER_SUB = {
-    "Excessive force against protesters": "Political violence; Demonstrations",
-    "Mob violence": "Political violence",
-}
+
+@lru_cache(maxsize=1)
+def acled_taxonomy() -> dict[str, dict]:
+    """ACLED's event types, sub-types and disorder types (``data/events/acled.toml``)."""
+    import tomllib
+
+    with _ACLED_FILE.open("rb") as fh:
+        data = tomllib.load(fh)
+    data["sub_types"] = {t: tuple(subs) for t, subs in data["sub_types"].items()}
+    return data
+
+
+def acled_sub_types() -> dict[str, tuple[str, ...]]:
+    """ACLED's 6 event types and their 25 sub-event types, highest first within each type:
+    what a reviewer may set, and what exports write."""
+    return acled_taxonomy()["sub_types"]
+
+
 # ACLED's country names where they differ from GeoNames' short names.
 _ACLED_COUNTRY = {
     "PSE": "Palestine", "COD": "Democratic Republic of Congo", "COG": "Republic of Congo",
@@ -238,7 +231,8 @@ def acled_row(row: dict) -> dict[str, Any]:
         "event_date": day.isoformat() if day else None,
         "year": day.year if day else None,
         "time_precision": precision,
-        "disorder_type": _DISORDER_SUB.get(sub_type) or _DISORDER.get(event_type),
+        "disorder_type": (acled_taxonomy()["disorder_by_sub_type"].get(sub_type)
+                          or acled_taxonomy()["disorder"].get(event_type)),
         "event_type": event_type,
         "sub_event_type": sub_type,
         "actor1": names[0] if names else None,

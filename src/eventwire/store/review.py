@@ -185,7 +185,7 @@ def vocabulary() -> dict[str, Any]:
     (``data/events/``); ACLED types and sub-types are ACLED's codebook taxonomy.
     """
     from ..coding.lexicon import load_lexicon
-    from .export import ACLED_SUB_TYPES
+    from .export import acled_sub_types
 
     lexicon = load_lexicon()
     modes: dict[str, set[str]] = {t: set() for t in EVENT_TYPES}
@@ -204,7 +204,7 @@ def vocabulary() -> dict[str, Any]:
         modes["REJECT"].add(mode)
     return {"types": list(EVENT_TYPES), "modes": {t: sorted(v) for t, v in modes.items()},
             "modalities": list(MODALITIES),
-            "acled": {t: list(subs) for t, subs in ACLED_SUB_TYPES.items()},
+            "acled": {t: list(subs) for t, subs in acled_sub_types().items()},
             "features": list(FEATURES), "editable": list(EDITABLE)}
 
 
