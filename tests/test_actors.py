@@ -392,6 +392,29 @@ def test_grounding(catalogue, text, expected):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text,surface,country", [
+    ("Soldiers burned Kenyan trucks near the border.", "Kenyan", "KEN"),
+    ("The ministry imposed a ban on Chilean imports.", "Chilean", "CHL"),
+    ("Ghanaian pilgrims marched through the capital.", "Ghanaian", "GHA"),
+    ("Officials seized Tanzanian fishing boats off the coast.", "Tanzanian", "TZA"),
+])
+def test_adjective_on_an_event_object_names_its_country(catalogue, text, surface, country):
+    found = [m for m in _find(text, catalogue) if surface in m.span.text]
+    assert found and found[0].country == country, found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,surface", [
+    ("The firm exported Iranian oil last year.", "Iranian"),
+    ("She teaches Russian language at a school.", "Russian"),
+    ("The Iraqi dinar fell against the dollar.", "Iraqi"),
+    ("The minister met his Kenyan counterpart Amina Mohamed on Monday.", "Kenyan"),
+])
+def test_adjective_on_a_descriptive_noun_is_no_actor(catalogue, text, surface):
+    assert surface not in [m.span.text for m in _find(text, catalogue)]
+
+
+@pytest.mark.model
 def test_country_named_as_place_is_no_actor(catalogue):
     found = [m.span.text for m in _find("Refugees who have lived in Iraq for a decade returned.", catalogue)]
     assert "Iraq" not in found

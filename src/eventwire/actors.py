@@ -91,6 +91,16 @@ POLITICAL_NOUNS = {"support", "backing", "position", "stance", "policy", "decisi
                    "blockade", "pledge", "promise", "apology", "denial", "accusation", "allegation",
                    "order", "ban", "crackdown", "counterproposal", "overture", "mediation", "guarantee",
                    "commitment", "objections", "demands", "proposals", "ultimatums", "warnings", "threats"}
+# Prepositions whose object is what an event is done to, for and against ("a blockade on
+# Palestinian lorries", "a meeting of Palestinian factions").
+TARGET_PREPS = {"on", "against", "to", "of", "with", "for", "at"}
+# Nouns a nationality adjective describes without making the country a party to the event
+# ("Russian language", "the Iraqi dinar", "Iranian oil", "Syrian territory").
+NON_ACTOR_HEADS = {"language", "dinar", "rial", "lira", "pound", "currency", "oil", "gas",
+                   "territory", "soil", "border", "borders", "coast", "city", "town", "village",
+                   "capital", "province", "region", "time", "news", "media", "press", "culture",
+                   "food", "cuisine", "style", "name", "descent", "origin", "citizenship",
+                   "nationality", "passport", "airspace", "waters"}
 RELATION_WORDS = {"talk", "tie", "contact", "negotiation", "relation", "talks", "relation", "relations", "ties", "deal", "agreement", "cooperation", "dispute",
                   "tension", "tensions", "rift", "row", "negotiation", "negotiations", "alliance",
                   "coordination", "contact", "contacts", "dialogue", "feud", "standoff", "spat", "war",
@@ -740,6 +750,10 @@ def _resolve(doc: "Doc", lowers: list[str], cat: Catalogue, s: int, e: int, entr
                             for k in range(e, tok.head.i)):
                 # "Russian pressure", "a Senegalese peace plan": the state acts
                 return _Found(s, e, entry, entry.sector)
+            if _argument_adjective(doc, tok, e):
+                # "demolished Palestinian homes", "rejected proposed Israeli changes": what the
+                # event is done to belongs to that country, so the country can be its target
+                return _Found(s, e, entry, entry.sector)
             if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("amod", "compound"):
                 return None
         return _Found(s, e, entry, entry.sector)
@@ -776,6 +790,33 @@ def _resolve(doc: "Doc", lowers: list[str], cat: Catalogue, s: int, e: int, entr
         start = _with_the(doc, lowers, s, e)
         return _Found(start, _possessed(doc, lowers, cat, s, e), entry, entry.sector)
     return _Found(_with_the(doc, lowers, s, e), e, entry, entry.sector)
+
+
+def _argument_adjective(doc: "Doc", tok: "Token", e: int) -> bool:
+    """Whether nationality adjective ``tok`` qualifies an argument of an event: the object of a
+    verb or of a target preposition ("demolished Palestinian homes", "a blockade on Palestinian
+    lorries") or a plural subject ("Palestinian prisoners rioted").  Its head must be a plain noun right after the adjective (pre-modifiers only); the
+    parser's "compound" for a nationality word tagged as a proper noun counts as "amod"."""
+    head = tok.head
+    if tok.dep_ not in ("amod", "compound") or head.pos_ != "NOUN" or head.i < e or head.i - e > 2:
+        return False
+    if not all(doc[k].head.i == head.i and doc[k].dep_ in ("compound", "amod") for k in range(e, head.i)):
+        return False
+    if head.lemma_.lower() in NON_ACTOR_HEADS:
+        return False
+    if any(c.dep_ == "appos" for c in head.children) or \
+            (head.i + 1 < len(doc) and doc[head.i + 1].pos_ == "PROPN"):
+        return False  # "his Chinese counterpart Wang Yi": the person named, not the state
+    arg = _first_conjunct(head)
+    if arg.dep_ == "nsubj" and head.tag_ == "NNS":
+        # "Palestinian leaders said", "Palestinian prisoners rioted": people of that country act
+        return arg.head.pos_ == "VERB"
+    if arg.dep_ == "dobj":
+        return arg.head.pos_ == "VERB"
+    if arg.dep_ == "pobj":
+        prep = arg.head
+        return prep.lower_ in TARGET_PREPS and prep.head.pos_ in ("VERB", "NOUN")
+    return False
 
 
 def _members_of(doc: "Doc", s: int, e: int) -> int:
