@@ -24,7 +24,7 @@ sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not 
 pytest.importorskip("fastapi")
 
 from .test_api import MARKET, market_articles  # noqa: E402
-from .webserver import ARTIFACTS, CHROMIUM, chromium, serving  # noqa: E402
+from .webserver import ARTIFACTS, CHROMIUM, browser, serving  # noqa: E402,F401 - browser: a fixture
 
 MARKET_TEXT = {key: text for key, (_outlet, text, _actor, _killed) in MARKET.items()}
 expect = sync_api.expect
@@ -78,12 +78,6 @@ def server(tmp_path_factory, pipeline):
     app = create_app(url, TOKEN)
     with serving(app) as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ import pytest
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install playwright)")
 pytest.importorskip("fastapi")
 
-from .webserver import ARTIFACTS, CHROMIUM, chromium, serving  # noqa: E402
+from .webserver import ARTIFACTS, CHROMIUM, browser, serving  # noqa: E402,F401 - browser: a fixture
 
 pytestmark = pytest.mark.skipif(
     not (os.access(CHROMIUM, os.X_OK) or shutil.which("chromium")),
@@ -110,12 +110,6 @@ def server(tmp_path_factory):
                             json={"action": "accept", "note": NOTE, "reviewer": REVIEWER})
         assert review.status_code == 200, review.text
         yield base
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
 
 
 @pytest.fixture

@@ -54,3 +54,10 @@ def chromium() -> Iterator[Any]:
             yield b
         finally:
             b.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """One headless Chromium for a test module."""
+    with chromium() as b:
+        yield b
