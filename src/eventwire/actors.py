@@ -297,7 +297,7 @@ def _load(extra: tuple[str, ...]) -> Catalogue:
                 if entry.role == "leader":
                     toks = _loose_leader_tokens(toks)
                     last = toks[-1]
-                    if len(toks) >= 2 and last.istitle() and last.isalpha() and len(last) >= 3 \
+                    if entry.kind == "state" and len(toks) >= 2 and last.istitle() and last.isalpha() and len(last) >= 3 \
                             and not _is_word(last) and last.lower() not in TITLE_WORDS | set(REGIME_TAIL) \
                             and last.lower() not in own and last.lower() not in _MONTHS:
                         surnames.add(last)
@@ -770,7 +770,7 @@ def _resolve(doc: "Doc", lowers: list[str], cat: Catalogue, s: int, e: int, entr
             return None
         return _Found(_with_the(doc, lowers, s, e), e, entry, entry.sector or "GOV", metonym=True)
     if role == "leader":
-        sector = entry.sector or "GOV"
+        sector = entry.sector or ("GOV" if entry.kind == "state" else None)
         if e < len(doc) and lowers[e] in REGIME_TAIL:
             sector = REGIME_TAIL[lowers[e]]
             e += 1
@@ -1162,7 +1162,9 @@ def _persons(doc: "Doc", lowers: list[str], cat: Catalogue, found: list[_Found],
         if not any(t.is_title or t.is_upper for t in doc[s:e]):
             continue
         if e - s == 1:
-            if s > ent.start or doc[s].dep_ in ("nsubj", "nsubjpass"):
+            if s > ent.start or doc[s].dep_ in ("nsubj", "nsubjpass") or \
+                    (s > 0 and lowers[s - 1].rstrip(".") in TITLE_WORDS) or _surname_country(cat, lowers, s) \
+                    or _bare_surname_country(doc[s].text):
                 singles.append((s, e))
             continue
         name = doc[s:e].text
@@ -1199,9 +1201,11 @@ def _persons(doc: "Doc", lowers: list[str], cat: Catalogue, found: list[_Found],
         if any(k in taken for k in range(s, e)):
             continue
         name = doc[s:e].text
-        # "President Mugabe": a titled surname that only people of one country bear
+        # "President Mugabe": a titled surname that only people of one country bear; "Bush"
+        # out of office: a surname only one country's leaders bear
         titled = s > 0 and lowers[s - 1].rstrip(".") in TITLE_WORDS
-        country = _person_country([name], True) if titled else None
+        country = _surname_country(cat, lowers, s) or \
+            (_person_country([name], True) if titled else _bare_surname_country(name))
         people.append(_Found(s, e, Entry("ew:person:" + _slug(name), name, "person", country, None,
                                          "person" if country else "actor"), None))
     return found + people
@@ -1226,6 +1230,23 @@ def _leader_country(cat: Catalogue, lowers: list[str], doc: "Doc", s: int, e: in
                     and all(w[:1] == g[:1] or not w[:1].isupper() for w, g in zip(pat.tokens, (t.text for t in doc[s:e]))):
                 countries.add(entry.country)
     return countries.pop() if len(countries) == 1 else None
+
+
+def _bare_surname_country(name: str) -> Optional[str]:
+    """The country of an untitled surname the tagger found as a person ("Chirac said"): as
+    for a titled one, but only a longer name, which is seldom a common word or first name."""
+    return _person_country([name], True) if len(name) >= 5 and name.isalpha() and name.istitle() else None
+
+
+def _surname_country(cat: Catalogue, lowers: list[str], i: int) -> Optional[str]:
+    """The country of a catalogue leader's surname, whatever the date, where every leader who
+    bears it is of one country ("Bush", "Obama"): a person's own country does not end with
+    their term, though their acting for the government does."""
+    node = cat.trie.get(lowers[i])
+    pats = node.get(_END, ()) if node else ()
+    countries = {cat.entries[p.entry].country for p in pats
+                 if p.surname or (len(p.tokens) == 1 and cat.entries[p.entry].role == "leader")}
+    return countries.pop() if len(countries) == 1 and None not in countries else None
 
 
 def _head_of_state(doc: "Doc", lowers: list[str], cat: Catalogue, start: int, s: int,

@@ -208,6 +208,16 @@ def object_tokens(verb: "Token", preps: Iterable[str]) -> list["Token"]:
         for child in verb.children:
             if child.dep_ in ("dobj", "dative") and child.pos_ != "PART":
                 out.extend(coordinated(child))
+            elif child.lower_ == "up" or (child.dep_ == "prep" and child.lower_ == "to" and child.i > 0
+                                          and verb.doc[child.i - 1].lower_ == "up"):
+                # "kidnapped up to 16 advisers": the parser reads a quantity as a particle and
+                # a prepositional phrase
+                to = child if child.lower_ == "to" else next(
+                    (g for g in child.children if g.dep_ == "prep" and g.lower_ == "to"), None)
+                if to is not None:
+                    for pobj in to.children:
+                        if pobj.dep_ == "pobj" and any(c.dep_ == "nummod" for c in pobj.children):
+                            out.extend(coordinated(pobj))
     out.extend(prep_objects(verb, preps))
     return out
 
