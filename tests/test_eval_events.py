@@ -18,6 +18,11 @@ def test_plover_names(old, new):
     assert pl.plover_name(old) == new
 
 
+def test_plover_mode_that_moved_type():
+    assert pl.plover_name("COERCE", "destroy") == "ASSAULT"
+    assert pl.plover_name("COERCE", "arrest") == "COERCE"
+
+
 def test_plover_choose_prefers_gold_type_then_confidence():
     a = pl.Predicted("ACCUSE", frozenset({"USA"}), frozenset(), 0.9)
     b = pl.Predicted("REQUEST", frozenset({"USA"}), frozenset({"IRN"}), 0.5)

@@ -9,7 +9,10 @@ Scoring rules (documented here because a reader must be able to replicate them):
 - Labels: 0.5b1 names are mapped to today's with the manual's CAMEO-to-PLOVER table
   (section "CAMEO to PLOVER translation"): DEMAND -> REQUEST, DISAPPROVE -> ACCUSE,
   INVESTIGATE -> ACCUSE (CAMEO 09 is ACCUSE-investigate), FIGHT -> ASSAULT, YIELD ->
-  CONCEDE; the other names are unchanged.
+  CONCEDE; the other names are unchanged.  One 0.5b1 mode moved type: COERCE ``destroy``
+  (demolished homes, blew up power lines) is today's ASSAULT ``destroy`` ("Intentional
+  destruction of property", manual table "ASSAULT modes"; the crosswalk's CAMEO 1712
+  "Destroy property" -> ASSAULT), so those records are scored as ASSAULT.
 - Which predicted event answers a record: the events of the gold type if any, else all
   events; among them the one with the highest confidence (ties: the earliest).  A record
   with no event counts as a miss for every score; ``coverage`` is the share of records
@@ -60,6 +63,8 @@ OLD_NAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE
              "FIGHT": "ASSAULT", "YIELD": "CONCEDE"}
 # CAMEO-era country codes in the GSR that are not ISO 3166 alpha-3.
 OLD_CODES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
+# 0.5b1 (event, mode) pairs whose mode is a different type in PLOVER 2.0.
+OLD_MODES = {("COERCE", "destroy"): "ASSAULT"}
 KIND_CODES = {"igo": "IGO"}
 # International non-state codes for actors with no country (manual, table "International
 # Non-state actor names"): an organisation is an NGO, an armed group a transnational one.
@@ -93,10 +98,11 @@ class Predicted:
     location: Optional[tuple[int, int, str]] = None  # (start, end, country) of the event's place
 
 
-def plover_name(old: str) -> str:
-    """Today's PLOVER name for a 0.5b1 event name."""
+def plover_name(old: str, mode: str = "") -> str:
+    """Today's PLOVER name for a 0.5b1 event name (and mode)."""
     old = old.strip().upper()
-    return OLD_NAMES.get(old, old)
+    moved = OLD_MODES.get((old, mode.strip().lower()))
+    return moved or OLD_NAMES.get(old, old)
 
 
 def _codes(value: Any) -> frozenset[str]:
@@ -132,7 +138,7 @@ def load_gold(path: str | Path | None = None) -> list[GoldRecord]:
             continue
         records.append(GoldRecord(
             id=str(item.get("id")), text=str(item["text"]), date=item.get("date") or None,
-            type=plover_name(str(item.get("event", ""))),
+            type=plover_name(str(item.get("event", "")), str(item.get("mode") or "")),
             sources=_codes(item.get("source")), targets=_codes(item.get("target")),
             target_texts=_texts(item.get("target"))))
     return records
