@@ -792,13 +792,21 @@ def _resolve(doc: "Doc", lowers: list[str], cat: Catalogue, s: int, e: int, entr
     return _Found(_with_the(doc, lowers, s, e), e, entry, entry.sector)
 
 
+# Heads of "X of <people>" that count or gather people rather than name an actor.
+CROWD_HEADS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "score", "scores", "ten",
+               "tens", "million", "millions", "group", "crowd", "number", "band", "some", "many", "most",
+               "all", "several", "few", "busload", "contingent"}
+
+
 def _argument_adjective(doc: "Doc", tok: "Token", e: int) -> bool:
     """Whether nationality adjective ``tok`` qualifies an argument of an event: the object of a
     verb or of a target preposition ("demolished Palestinian homes", "a blockade on Palestinian
     lorries") or a plural subject ("Palestinian prisoners rioted").  Its head must be a plain noun right after the adjective (pre-modifiers only); the
     parser's "compound" for a nationality word tagged as a proper noun counts as "amod"."""
     head = tok.head
-    if tok.dep_ not in ("amod", "compound") or head.pos_ != "NOUN" or head.i < e or head.i - e > 2:
+    # "Iraqi Kurds", "Lebanese Shiites": a people named by a plural proper noun
+    people = head.pos_ == "PROPN" and head.tag_ == "NNPS" and head.ent_type_ == "NORP"
+    if tok.dep_ not in ("amod", "compound") or (head.pos_ != "NOUN" and not people) or head.i < e or head.i - e > 2:
         return False
     if not all(doc[k].head.i == head.i and doc[k].dep_ in ("compound", "amod") for k in range(e, head.i)):
         return False
@@ -808,7 +816,10 @@ def _argument_adjective(doc: "Doc", tok: "Token", e: int) -> bool:
             (head.i + 1 < len(doc) and doc[head.i + 1].pos_ == "PROPN"):
         return False  # "his Chinese counterpart Wang Yi": the person named, not the state
     arg = _first_conjunct(head)
-    if arg.dep_ == "nsubj" and head.tag_ == "NNS":
+    while arg.dep_ == "pobj" and arg.head.lower_ == "of" and arg.head.head.lemma_.lower() in CROWD_HEADS:
+        # "thousands of Iraqi Kurds demonstrated", "a group of Afghan refugees"
+        arg = _first_conjunct(arg.head.head)
+    if arg.dep_ == "nsubj" and head.tag_ in ("NNS", "NNPS"):
         # "Palestinian leaders said", "Palestinian prisoners rioted": people of that country act
         return arg.head.pos_ == "VERB"
     if arg.dep_ == "dobj":

@@ -305,6 +305,43 @@ def _fallback_recipient(trigger: "Token", table: args.Mentions, taken) -> list[A
 _PERSONAL = {"he", "she", "him", "her"}
 
 
+# dependency relations whose subtrees hold no recipient of the governing event: its doer, and
+# clauses, appositions and quotes with a doer of their own
+_NOT_RECIPIENT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "appos", "parataxis", "relcl",
+                                 "mark", "punct", "cc", "aux", "auxpass", "neg"})
+_OWN_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "conj"})
+# types whose events stand without a recipient more often than not; a near mention would mislead
+NO_NEAR_RECIPIENT = frozenset({"MOBILIZE", "PROTEST"})
+
+
+def _near_recipient(cand: _Candidate, table: args.Mentions, actor_ids: set[str]) -> list[ActorMention]:
+    """The last resort for an event whose parse gave no recipient: the actor mention nearest
+    the trigger in its own phrase and clause (objects, prepositional phrases, their owners),
+    never its doer's phrase, a clause with a doer of its own, or a news outlet.  "held their
+    first meeting with President Obama", "hack into the computers of South Korean officers"."""
+    head = cand.trigger.head
+    roots = [head]
+    if cand.clause_verb is not None and cand.clause_verb is not head:
+        roots.append(cand.clause_verb)
+    seen = {t.i for t in roots}
+    frontier = list(roots)
+    for _ in range(4):  # at most four dependency steps down
+        nxt = []
+        for tok in frontier:
+            for child in sorted(tok.children, key=lambda c: abs(c.i - head.i)):
+                if child.i in seen or child.dep_ in _NOT_RECIPIENT_DEPS:
+                    continue
+                if child.dep_ in _OWN_CLAUSE_DEPS and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+                    continue
+                seen.add(child.i)
+                for m in table.covering(child)[:1]:
+                    if m.id not in actor_ids and m.kind != "media":
+                        return [m]
+                nxt.append(child)
+        frontier = nxt
+    return []
+
+
 def _pronoun_actor(subj_tokens, table: args.Mentions) -> list[ActorMention]:
     """'he'/'she' left unresolved: the nearest person named before it in this or the last sentence."""
     for tok in subj_tokens:
@@ -1498,6 +1535,8 @@ def code_events(doc: "Doc", analysis: Analysis, lexicon: Lexicon) -> tuple[Event
                     counts[cat] = (counts[cat] or 0) + value
         actor_ids = {m.id for m in cand.actors}
         cand.recipients = [m for m in cand.recipients if m.id not in actor_ids]
+        if not cand.recipients and cand.entry.type not in NO_NEAR_RECIPIENT:
+            cand.recipients = _near_recipient(cand, table, actor_ids)
         has_count = any(v is not None for v in counts.values())
         if cand.entry.type == "PROTEST" and strong_place and cand.modality == "asserted":
             # "smaller protests in Mombasa passed off peacefully": the place anchors a protest,
