@@ -528,6 +528,11 @@ def test_people_nationalities_and_weapons(catalogue, text, span, country, kind):
     ("Annan met Chirac in Paris on Monday.", "2000-05-01", "Chirac", "FRA", "person"),
     # the head of an intergovernmental body, in office, stands for the body
     ("Kofi Annan said he will withdraw the inspectors.", "2000-05-01", "Kofi Annan", None, "igo"),
+    # international bodies of the Phoenix dictionary
+    ("The International Labour Organization urged Israel to ease restrictions.", "2003-05-01",
+     "The International Labour Organization", None, "igo"),
+    # a title right before a name the tagger took for an organisation
+    ("Vice-President Moody Awori has declined to resign.", "2004-05-01", "President Moody Awori", "KEN", "person"),
 ])
 def test_names_that_carry_a_country(catalogue, text, published, span, country, kind):
     table = _table(_find(text, catalogue, published=published))

@@ -262,6 +262,64 @@ def igo_leaders() -> list[dict]:
     return rows
 
 
+ORG_WORDS = {"ORGANIZATION", "ORGANISATION", "AGENCY", "FUND", "BANK", "COUNCIL", "COMMISSION", "COURT",
+             "PROGRAMME", "PROGRAM", "OFFICE", "UNION", "PARLIAMENT", "TRIBUNAL", "COMMITTEE", "ASSEMBLY",
+             "MISSION", "PANEL", "CONFERENCE", "COMMUNITY", "SECRETARIAT", "AUTHORITY", "INSTITUTE", "FORUM",
+             "FEDERATION", "LEAGUE", "ALLIANCE", "ASSOCIATION", "FOUNDATION", "SOCIETY", "NETWORK", "WATCH",
+             "CENTRE", "CENTER", "COALITION", "MOVEMENT", "FRONT", "INTERNATIONAL", "FRONTIERES", "PARTNERSHIP"}
+
+
+def phoenix_bodies(known: set[str]) -> list[dict]:
+    """International bodies of the Phoenix International actors file: intergovernmental
+    (codes IGO...) and non-governmental (NGO...) organisations named by a phrase holding an
+    organisation word ("International Labour Organization"), with their acronyms.  Names the
+    hand-written catalogue already has (``known``, lower case) are left to it; people, firms
+    (MNC) and names coded for more than one kind are left out."""
+    rows: dict[str, dict] = {}
+    seen: dict[str, set] = collections.defaultdict(set)
+    for head, aliases, codes in phoenix_blocks(PHOENIX / "Phoenix.International.actors.txt"):
+        kinds = {c.strip()[:3] for c in codes if c.strip()}
+        if len(kinds) != 1 or not kinds & {"IGO", "NGO"}:
+            continue
+        kind = "igo" if kinds == {"IGO"} else "organization"
+        forms = [head] + aliases
+        named = [f for f in forms if len(f.strip("_").split("_")) >= 2 and f.isascii()
+                 and set(f.strip("_").upper().split("_")) & ORG_WORDS]
+        if not named:
+            continue
+        acronyms = [f.strip("_") for f in forms if re.fullmatch(r"[A-Z]{3,7}_?", f) and f.strip("_") not in ("THE",)]
+        small = {"of", "and", "for", "the", "on", "in", "to", "de", "des", "du", "la", "le", "et"}
+        named = [" ".join(w.lower() if k and w.lower() in small else w for k, w in enumerate(words(f).split()))
+                 for f in named]
+        out = list(dict.fromkeys(named + acronyms))
+        out = [f for f in out if f.lower() not in known and not f.lower().startswith(("the ", "un ", "u.n. "))]
+        if not out:
+            continue
+        for f in out:
+            seen[f.lower()].add(kind)
+        rows.setdefault(out[0].lower(), {"kind": kind, "aliases": out})
+    result = []
+    for row in rows.values():
+        aliases = [a for a in row["aliases"] if len(seen[a.lower()]) == 1]
+        if not aliases:
+            continue
+        result.append({"id": "ew:phx:" + re.sub(r"[^a-z0-9]+", "-", aliases[0].lower()).strip("-"),
+                       "name": aliases[0], "kind": row["kind"], "country": "",
+                       "sector": "" if row["kind"] == "igo" else "SOC", "role": "actor",
+                       "aliases": "|".join(aliases), "start": "", "end": ""})
+    return sorted(result, key=lambda r: r["name"])
+
+
+def _catalogue_aliases() -> set[str]:
+    """Aliases the hand-written TOML files of the catalogue already hold (lower case)."""
+    import tomllib
+    out = set()
+    for path in OUT.glob("*.toml"):
+        for row in tomllib.loads(path.read_text(encoding="utf-8")).get("actor", []):
+            out.update(str(a).lower() for a in row.get("aliases", []))
+    return out
+
+
 def sectors() -> list[dict]:
     macros: dict[str, list[str]] = {}
     out: dict[str, str] = {}
@@ -363,6 +421,8 @@ def main() -> None:
     write(OUT / "igo_leaders.csv", igo_leaders(), FIELDS,
           "Heads of the UN, NATO, the World Bank, the IAEA and the WHO with dated terms: "
           "Phoenix.International.actors.txt (MIT)")
+    write(OUT / "phoenix_bodies.csv", phoenix_bodies(_catalogue_aliases()), FIELDS,
+          "International organisations (IGO, NGO) with their acronyms: Phoenix.International.actors.txt (MIT)")
     write(OUT / "sectors.csv", sectors(), ["phrase", "sector"],
           "Agent words -> PLOVER sector: Phoenix.agents.txt (MIT), CAMEO codes mapped to PLOVER")
     (OUT / "people").mkdir(exist_ok=True)

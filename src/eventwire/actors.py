@@ -1295,6 +1295,9 @@ def _named_by_title(doc: "Doc", ent) -> bool:
     root = ent.root
     if root.dep_ == "appos" and root.head.i < ent.start and root.head.lemma_.lower() in PERSON_NOUNS:
         return True
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.is_title and before.lower_.rstrip(".") in TITLE_WORDS and len(ent) <= 3:
+        return True  # "Vice-President Moody Awori": a title right before the name
     return any(c.dep_ == "appos" and c.i >= ent.end and c.lemma_.lower() in PERSON_NOUNS for c in root.children)
 
 
