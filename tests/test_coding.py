@@ -449,6 +449,11 @@ IMPROVED = [
     ("Kenyan police fired tear gas at protesters in Nairobi on Tuesday. Police said they had arrested 40 people.",
      dict(type="COERCE", actors=["KEN"], arrested=40, location="Nairobi", date="2015-10-27")),
     ("Kenyan police denied that officers had fired live ammunition.", dict(type="REJECT", actors=["KEN"], modality="asserted")),
+    # a mediator doing the talks' light verb; the sides are whom it addresses
+    ("Qatar launched a mediation effort between Israel and Hamas.",
+     dict(type="CONSULT", mode="third-party", actors=["QAT"], exact_actors=True, recipients=["ISR", "HAMAS"])),
+    # no recipient from the parse: the nearest actor in the trigger's own phrase
+    ("China has tried to hack into the computers of Japan.", dict(type="COERCE", actors=["CHN"], recipients=["JPN"])),
 ]
 
 

@@ -573,6 +573,17 @@ def _build(trig: _Trigger, table: args.Mentions, lexicon: Lexicon) -> Optional[_
     if not actors and verb is not None and not undergoes:
         actors = _mentions(args.subject_tokens(verb, lexicon), table)
     rec_tokens = args.prep_objects(head, recipient_preps)
+    parties = args.prep_objects(head, ("between", "among"))
+    if entry.type == "CONSULT" and verb is not None and not via_prep and parties:
+        # "Qatar's emir launched a mediation effort between the Emirates and Saudi Arabia": the
+        # light verb's doer mediates (third party); the sides are whom it addresses
+        doer = [m for m in _mentions(args.subject_tokens(verb, lexicon), table)
+                if m not in _mentions(parties, table)]
+        if doer:
+            actors = doer
+            rec_tokens = parties
+            entry = replace(entry, mode="third-party", cameo=None)
+            cand.entry = entry
     if verb is not None and not via_prep and not rec_tokens:
         # "rushed aid to Turkey", "brought charges against the minister": the light verb's
         # prepositions carry the noun's recipient
