@@ -553,3 +553,9 @@ def test_up_to_a_number_is_the_object():
                              published="1985-05-01")
     by_id = {a.id: a for a in art.actors}
     assert any({by_id[r].country for r in e.recipients} == {"RUS"} for e in art.events)
+
+
+@pytest.mark.model
+def test_coordinated_nationality_adjectives_on_a_subject(catalogue):
+    table = _table(_find("The Turkish and Greek sides have agreed to share information.", catalogue))
+    assert table["Turkish"][1] == "TUR" and table["Greek"][1] == "GRC"

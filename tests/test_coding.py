@@ -452,6 +452,8 @@ IMPROVED = [
     # a mediator doing the talks' light verb; the sides are whom it addresses
     ("Qatar launched a mediation effort between Israel and Hamas.",
      dict(type="CONSULT", mode="third-party", actors=["QAT"], exact_actors=True, recipients=["ISR", "HAMAS"])),
+    # people named by whom they are loyal to
+    ("Fighters loyal to the Taliban attacked Kunduz on Monday.", dict(type="ASSAULT", actors=["TALIBAN"])),
     # no recipient from the parse: the nearest actor in the trigger's own phrase
     ("China has tried to hack into the computers of Japan.", dict(type="COERCE", actors=["CHN"], recipients=["JPN"])),
 ]

@@ -803,12 +803,16 @@ def _argument_adjective(doc: "Doc", tok: "Token", e: int) -> bool:
     verb or of a target preposition ("demolished Palestinian homes", "a blockade on Palestinian
     lorries") or a plural subject ("Palestinian prisoners rioted").  Its head must be a plain noun right after the adjective (pre-modifiers only); the
     parser's "compound" for a nationality word tagged as a proper noun counts as "amod"."""
+    if tok.dep_ == "conj" and tok.head.dep_ in ("amod", "compound") and tok.head.i < tok.i:
+        tok = tok.head  # "the Turkish and Greek sides": the second of coordinated adjectives
+        e = tok.i + 1
     head = tok.head
     # "Iraqi Kurds", "Lebanese Shiites": a people named by a plural proper noun
     people = head.pos_ == "PROPN" and head.tag_ == "NNPS" and head.ent_type_ == "NORP"
     if tok.dep_ not in ("amod", "compound") or (head.pos_ != "NOUN" and not people) or head.i < e or head.i - e > 2:
         return False
-    if not all(doc[k].head.i == head.i and doc[k].dep_ in ("compound", "amod") for k in range(e, head.i)):
+    if not all((doc[k].head.i == head.i and doc[k].dep_ in ("compound", "amod"))
+               or (doc[k].head.i == tok.i and doc[k].dep_ in ("cc", "conj", "punct")) for k in range(e, head.i)):
         return False
     if head.lemma_.lower() in NON_ACTOR_HEADS:
         return False

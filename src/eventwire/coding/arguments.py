@@ -20,6 +20,9 @@ _MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "npadvmod", "det"}
 _QUANTIFIERS = {"one", "some", "many", "several", "all", "most", "each", "none", "two", "three",
                 "dozens", "hundreds", "thousands", "members", "part", "units", "forces", "fighters"}
 _RELATIVE = {"which", "who", "that", "whom"}
+# adjectives and participles of allegiance: "fighters loyal to", "militias allied with"
+_ALLEGIANCE = {"loyal", "affiliate", "affiliated", "ally", "allied", "link", "linked", "aligned", "align",
+               "belong", "belonging", "faithful", "close", "tie", "tied", "connect", "connected"}
 SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
 
 
@@ -60,6 +63,7 @@ class Mentions:
                                 return own[:1]
                 return direct[:1]
         found: list[ActorMention] = []
+        paired = False  # "the Turkish and Greek sides": coordinated modifiers name both
         for child in head.lefts:
             if child.dep_ in _MODIFIER_DEPS:
                 for token in child.subtree:
@@ -68,8 +72,20 @@ class Mentions:
                     for mention in self.covering(token)[:1]:
                         if mention not in found:
                             found.append(mention)
+                            paired = paired or (token.dep_ == "conj" and token.head.i == child.i)
         if found:
-            return found[:1] if head.pos_ in ("NOUN", "PROPN") else found
+            return found[:1] if head.pos_ in ("NOUN", "PROPN") and not paired else found
+        # "militants loyal to Zarqawi", "workers affiliated with the union": whose they are
+        for child in head.children:
+            if child.dep_ in ("amod", "acl") and child.i > head.i and child.lemma_.lower() in _ALLEGIANCE:
+                for prep in child.children:
+                    if prep.dep_ == "prep" and prep.lower_ in ("to", "with"):
+                        for pobj in prep.children:
+                            if pobj.dep_ == "pobj":
+                                for tok in coordinated(pobj):
+                                    found.extend(m for m in self.of_phrase(tok, exclude) if m not in found)
+        if found:
+            return found
         # "delegations from Ethiopia and Egypt", "a group of Moroccan diplomats", "the two sides of
         # Cyprus", "opposition groups in Zimbabwe"
         if head.pos_ == "NOUN" and head.lemma_.lower() in self.groups:
