@@ -858,6 +858,9 @@ def _refine(cands: dict[int, _Candidate], drop: set[int], table: args.Mentions, 
             cand.actors = [m for m in table.of_phrase(head.head) if m not in cand.recipients]
         # "police said they had arrested ...": a pronoun subject in reported speech is the speaker
         subj = [c for c in (cand.clause_verb or head).children if c.dep_ == "nsubj"]
+        if not subj and cand.trigger.entry.pos == "verb" and head.dep_ == "xcomp":
+            # "said they attempted to assassinate": the controller's pronoun
+            subj = [t for t in args.subject_tokens(head, lexicon) if t.pos_ == "PRON"][:1]
         # ("their forces had completed their withdrawal": an owner pronoun on the subject as well)
         owned = bool(subj) and not cand.actors and not table.of_phrase(subj[0]) \
             and any(c.dep_ == "poss" and c.lower_ in _OWNER_PRONOUNS for c in subj[0].children)
