@@ -314,6 +314,38 @@ _OWN_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "conj"})
 NO_NEAR_RECIPIENT = frozenset({"MOBILIZE", "PROTEST"})
 
 
+def _inferred_actor(cand: _Candidate, table: args.Mentions, recipient_ids: set[str]) -> list[ActorMention]:
+    """The last resort for an event whose parse gave no doer: the subject of a clause above
+    the trigger ("the army said its units would begin shelling" -> the army), else the first
+    actor named before the trigger in its sentence, as event coders take a sentence's
+    subject for its source.  Never a recipient or a news outlet; for material acts never a
+    speaker, who reports them rather than does them.  Such an actor costs confidence."""
+    head = cand.trigger.head
+    node = cand.clause_verb or head
+    for _ in range(4):
+        if node.head is node:
+            break
+        node = node.head
+        if node.pos_ not in ("VERB", "AUX"):
+            continue
+        if node.lemma_.lower() in _SPEECH and cand.entry.type not in VERBAL:
+            break
+        for child in node.children:
+            if child.dep_ == "nsubj":
+                found = [m for t in args.coordinated(child) for m in table.of_phrase(t)
+                         if m.id not in recipient_ids and m.kind != "media"]
+                if found:
+                    return found[:1]
+    if cand.entry.type not in VERBAL:
+        return []
+    sent = head.sent
+    for tok in head.doc[sent.start: cand.trigger.start]:
+        for m in table.covering(tok)[:1]:
+            if m.id not in recipient_ids and m.kind != "media" and tok.dep_ in ("nsubj", "nsubjpass", "poss", "compound", "amod"):
+                return [m]
+    return []
+
+
 def _near_recipient(cand: _Candidate, table: args.Mentions, actor_ids: set[str]) -> list[ActorMention]:
     """The last resort for an event whose parse gave no recipient: the actor mention nearest
     the trigger in its own phrase and clause (objects, prepositional phrases, their owners),
@@ -1300,12 +1332,13 @@ def _contexts(cand: _Candidate, lexicon: Lexicon, complement: Optional[_Candidat
     return tuple(contexts)
 
 
-def _confidence(cand: _Candidate, place: Optional[Place], date: EventDate) -> float:
-    """0.3 base; +0.25 actor resolved; +0.15 recipient resolved (or not needed by the type);
-    +0.2 x lexicon specificity; +0.05 located; +0.05 dated in its own clause; -0.05 for a
-    nominal trigger without a light verb.  Capped at 0.95."""
+def _confidence(cand: _Candidate, place: Optional[Place], date: EventDate, inferred: bool = False) -> float:
+    """0.3 base; +0.25 actor resolved (+0.1 when only inferred from the sentence); +0.15
+    recipient resolved (or not needed by the type); +0.2 x lexicon specificity; +0.05
+    located; +0.05 dated in its own clause; -0.05 for a nominal trigger without a light
+    verb.  Capped at 0.95."""
     score = 0.3 + 0.2 * cand.entry.specificity
-    score += 0.25 if cand.actors else 0.0
+    score += (0.1 if inferred else 0.25) if cand.actors else 0.0
     score += 0.15 if (cand.recipients or cand.entry.type not in NEEDS_RECIPIENT) else 0.0
     score += 0.05 if place is not None else 0.0
     score += 0.05 if date.basis == "clause" else 0.0
@@ -1549,8 +1582,6 @@ def code_events(doc: "Doc", analysis: Analysis, lexicon: Lexicon) -> tuple[Event
                     counts[cat] = (counts[cat] or 0) + value
         actor_ids = {m.id for m in cand.actors}
         cand.recipients = [m for m in cand.recipients if m.id not in actor_ids]
-        if not cand.recipients and cand.entry.type not in NO_NEAR_RECIPIENT:
-            cand.recipients = _near_recipient(cand, table, actor_ids)
         has_count = any(v is not None for v in counts.values())
         if cand.entry.type == "PROTEST" and strong_place and cand.modality == "asserted":
             # "smaller protests in Mombasa passed off peacefully": the place anchors a protest,
@@ -1564,6 +1595,13 @@ def code_events(doc: "Doc", analysis: Analysis, lexicon: Lexicon) -> tuple[Event
             continue
         if not cand.anchored and not has_count:
             continue
+        inferred = False
+        if not cand.actors:
+            cand.actors = _inferred_actor(cand, table, {m.id for m in cand.recipients})
+            inferred = bool(cand.actors)
+            actor_ids = {m.id for m in cand.actors}
+        if not cand.recipients and cand.entry.type not in NO_NEAR_RECIPIENT:
+            cand.recipients = _near_recipient(cand, table, actor_ids)
         mod = cand.modality
         when = _as_date(date.value)
         if mod == "asserted" and published and when and (published - when).days > _HISTORICAL_DAYS:
@@ -1593,7 +1631,7 @@ def code_events(doc: "Doc", analysis: Analysis, lexicon: Lexicon) -> tuple[Event
             cameo=cameo, actors=args.ids(cand.actors), recipients=args.ids(cand.recipients),
             location=place, date=date, modality=mod, attribution=attribution,
             fatalities=counts["fatalities"], injured=counts["injured"], arrested=counts["arrested"],
-            evidence=Span.of(text, s_start, s_end), confidence=_confidence(cand, place, date),
+            evidence=Span.of(text, s_start, s_end), confidence=_confidence(cand, place, date, inferred),
             trigger=Span.of(text, trig_start, trig_end),
         ))
         if not strong_place:
