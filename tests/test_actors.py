@@ -559,3 +559,24 @@ def test_up_to_a_number_is_the_object():
 def test_coordinated_nationality_adjectives_on_a_subject(catalogue):
     table = _table(_find("The Turkish and Greek sides have agreed to share information.", catalogue))
     assert table["Turkish"][1] == "TUR" and table["Greek"][1] == "GRC"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,surface,name,country", [
+    ("Soldiers burned down dozens of houses in a village in Rakhine state.", "Soldiers", "Myanmar", "MMR"),
+    ("Gunmen attacked a bus near Kano on Monday.", "Gunmen", "Unidentified armed group (Nigeria)", "NGA"),
+])
+def test_groups_take_the_country_of_where_they_act(text, surface, name, country):
+    from eventwire.pipeline import Pipeline
+
+    art = Pipeline().process(text, published="2015-10-27")
+    found = {a.span.text: a for a in art.actors}
+    assert found[surface].name == name and found[surface].country == country
+
+
+@pytest.mark.model
+def test_foreign_forces_keep_no_country():
+    from eventwire.pipeline import Pipeline
+
+    art = Pipeline().process("Foreign troops patrolled the streets of Kabul on Monday.", published="2015-10-27")
+    assert all(a.country is None for a in art.actors if "troops" in a.span.text)

@@ -12,6 +12,7 @@ Reads: token text, POS, dependency parse, PERSON entities.  Writes: nothing on t
 """
 from __future__ import annotations
 
+import collections
 import csv
 import functools
 import io
@@ -23,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Optional
 
 from .errors import ConfigError
-from .records import ActorMention, Span
+from .records import ActorMention, Place, Span
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -1573,3 +1574,46 @@ def _merge_adjacent(found: list[_Found]) -> list[_Found]:
         else:
             out.append(f)
     return out
+
+
+def ground_by_places(doc: "Doc", mentions: tuple[ActorMention, ...], places: Iterable[Place],
+                     catalogue: Catalogue) -> tuple[ActorMention, ...]:
+    """Give a group no country could be found for the country of where the text puts it.
+
+    "Soldiers burned houses in Rakhine state" is Myanmar's military; "gunmen attacked a bus
+    near Kano" an unidentified armed group of Nigeria, as ACLED names actors it cannot
+    identify by the country of the event.  The place is one in the mention's own sentence
+    (the nearest, where its places name several countries), else the country most of the
+    article's places are in.  Foreign forces ("foreign troops") and people are left alone: a
+    person's country comes from evidence about them.
+    """
+    need = [k for k, m in enumerate(mentions) if m.country is None and m.kind == "group"
+            and m.id.startswith("ew:group:") and m.id.endswith("-none")
+            and not any(w in FOREIGN_MODS for w in m.span.text.lower().split())]
+    located = [p for p in places if p.country]
+    if not need or not located:
+        return mentions
+    countries = _country_entries(catalogue)
+    sents = [(s.start_char, s.end_char) for s in doc.sents]
+
+    def sentence(offset: int) -> tuple[int, int]:
+        return next((s for s in sents if s[0] <= offset < s[1]), (offset, offset + 1))
+
+    tally = collections.Counter(p.country for p in located)
+    top, n = tally.most_common(1)[0]
+    home = top if n * 2 > len(located) else None
+    out = list(mentions)
+    for k in need:
+        m = mentions[k]
+        lo, hi = sentence(m.span.start)
+        near = [p for p in located if lo <= p.span.start < hi]
+        iso = min(near, key=lambda p: abs(p.span.start - m.span.start)).country if near else home
+        state = countries.get(iso) if iso else None
+        if state is None or not m.sector:
+            continue
+        if m.sector in STATE_SECTORS:
+            out[k] = ActorMention(m.span, state.id, state.name, iso, m.sector, "state", False)
+        else:
+            out[k] = ActorMention(m.span, f"ew:group:{m.sector.lower()}-{iso.lower()}",
+                                  _group_name(m.sector, state.name), iso, m.sector, "group", False)
+    return tuple(out)

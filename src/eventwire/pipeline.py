@@ -229,6 +229,7 @@ class Pipeline:
             stage = "places"
             found_places = places.find_places(doc, found_actors, gazetteer,
                                               publisher=_domain(ext.url or raw.url) or ext.publisher)
+            found_actors = actors.ground_by_places(doc, found_actors, found_places, catalogue)
             stage = "times"
             found_times = times.find_times(doc, published.value)
             if published.value is None:

@@ -897,7 +897,8 @@ def _refine(cands: dict[int, _Candidate], drop: set[int], table: args.Mentions, 
         owned = bool(subj) and not cand.actors and not table.of_phrase(subj[0]) \
             and any(c.dep_ == "poss" and c.lower_ in _OWNER_PRONOUNS for c in subj[0].children)
         if (cand.trigger.entry.pos == "verb" or cand.light) and subj and (subj[0].lower_ in _PRONOUNS or owned) \
-                and not table.covering(subj[0]) and not (subj[0].lower_ in _PERSONAL and cand.actors):
+                and not table.covering(subj[0]) and not table.of_phrase(subj[0]) \
+                and not (subj[0].lower_ in _PERSONAL and cand.actors):
             rec_ids = {m.id for m in cand.recipients}
             known = {m.id for m in cand.actors}
             cand.actors += [m for m in _speaker_mentions(head, table, analysis, by_id, lexicon)

@@ -23,6 +23,9 @@ Scoring rules:
 - ``plover_accuracy``, ``modality_accuracy``: exact match of the chosen event.
 - ``actor_accuracy`` / ``recipient_accuracy``: over records with a gold actor (recipient),
   right when one predicted actor has a gold country or a gold name.
+  A gold actor named by a generic word ("civilians", "police", "protesters", "militants")
+  is answered by a predicted actor of the PLOVER sector that word names (``GENERIC``):
+  eventwire names such groups by sector and country ("Civilians (Kenya)", Kenya's police).
 - ``counts_accuracy``: over records with gold counts, every gold count equal.
 - Split: lines alternate dev (1st, 3rd, ...) / test (2nd, 4th, ...) within each file.
 
@@ -153,6 +156,21 @@ def load_gold(path: str | Path | None = None) -> list[tuple[str, list[GoldEvent]
     return [(f.name, parse_gold(f.read_text(encoding="utf-8"), f.name)) for f in files]
 
 
+# Generic gold names -> the PLOVER sectors of the predicted actors that answer them.
+GENERIC = {
+    "civilians": {"CVL"}, "villagers": {"CVL"}, "protesters": {"CVL", "EDU", "LAB", "OPP", "SOC"},
+    "rioters": {"CVL"}, "mob": {"CVL"}, "vigilantes": {"CVL", "PRM"}, "police": {"COP"},
+    "rebels": {"REB"}, "militants": {"REB", "UAF"}, "militant": {"REB", "UAF"}, "gunmen": {"UAF", "REB"},
+    "bandits": {"CRM", "UAF"}, "militia": {"PRM", "UAF"}, "opposition": {"OPP", "PTY"},
+    "union": {"LAB"}, "workers": {"LAB"}, "students": {"EDU"}, "journalist": {"JRN"},
+    "journalists": {"JRN"}, "activist": {"SOC"}, "soldiers": {"MIL"}, "army": {"MIL"}, "troops": {"MIL"},
+}
+_BY_SECTOR: dict[str, set[str]] = {}
+for _word, _sectors in GENERIC.items():
+    for _sector in _sectors:
+        _BY_SECTOR.setdefault(_sector, set()).add(_word)
+
+
 def predictions(article: Any) -> list[Predicted]:
     """An article's events reduced to what is scored."""
     by_id = {a.id: a for a in article.actors}
@@ -167,6 +185,7 @@ def predictions(article: Any) -> list[Predicted]:
                 out.add(a.country)
             out.add(a.name.lower())
             out.add(a.id.lower())
+            out.update(_BY_SECTOR.get(a.sector or "", ()))
         return frozenset(out)
 
     return [Predicted(e.type, e.acled.sub_event_type if e.acled else None, keys(e.actors), keys(e.recipients),
