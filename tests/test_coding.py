@@ -179,6 +179,8 @@ CASES = [
      dict(type="ASSAULT", actors=["IRQ"], recipients=["ISIL"], acled="Government regains territory")),
     ("Boko Haram fighters attacked Maiduguri, killing 30 people.",
      dict(type="ASSAULT", actors=["BOKO"], fatalities=30, location="Maiduguri")),
+    ("A Boko Haram attack on Maiduguri left 14 people dead.",
+     dict(type="ASSAULT", actors=["BOKO"], fatalities=14)),
     ("The Taliban captured Kunduz in 2012.",
      dict(type="ASSAULT", actors=["TALIBAN"], modality="historical", acled="Non-state actor overtakes territory")),
     ("Kunduz was shelled by the Taliban on Monday.",
@@ -452,6 +454,9 @@ IMPROVED = [
     # a mediator doing the talks' light verb; the sides are whom it addresses
     ("Qatar launched a mediation effort between Israel and Hamas.",
      dict(type="CONSULT", mode="third-party", actors=["QAT"], exact_actors=True, recipients=["ISR", "HAMAS"])),
+    # a participle on people: they do it, not whoever acts on them
+    ("Egyptian police dispersed protesters demanding a ceasefire in Gaza.",
+     dict(type="REQUEST", actors=["CVL-KEN"], exact_actors=True)),
     # people named by whom they are loyal to
     ("Fighters loyal to the Taliban attacked Kunduz on Monday.", dict(type="ASSAULT", actors=["TALIBAN"])),
     # no recipient from the parse: the nearest actor in the trigger's own phrase

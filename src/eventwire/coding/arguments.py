@@ -196,6 +196,10 @@ def subject_tokens(verb: "Token", lexicon: "Lexicon", depth: int = 0) -> list["T
     if verb.dep_ == "acomp" and head.pos_ in ("VERB", "AUX"):
         # "Iran is committed to ...": the copula's subject holds the stance
         return subject_tokens(head, lexicon, depth + 1)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN") and lexicon.agents \
+            and head.lemma_.lower() in lexicon.agents:
+        # "dispersed protesters demanding the release of ...": people the participle hangs on do it
+        return coordinated(head)
     if verb.dep_ == "acl" and (verb.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)) \
             and head.dep_ == "dobj" and head.head.pos_ == "VERB" and not is_passive(head.head):
         # "issued a declaration demanding that ...": whoever issued the declaration demands;

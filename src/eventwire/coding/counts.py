@@ -71,6 +71,13 @@ def _classify(num: "Token") -> tuple[Optional[str], Optional["Token"]]:
             cat = _category(_lemma(token))
             if cat:
                 return cat, token
+    if target.dep_ == "dobj" and target.head.lemma_ in ("leave", "find"):
+        # "left 3 people dead", "found 12 bodies": the state the verb leaves them in
+        for token in target.head.children:
+            if token.i > target.i and token.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "amod", "advmod", "advcl", "dep"):
+                cat = _category(_lemma(token))
+                if cat:
+                    return cat, token
     if num.i + 1 < len(num.doc):
         nxt = num.doc[num.i + 1]
         if _lemma(nxt) in ("dead", "wounded", "injured", "killed"):
