@@ -531,6 +531,9 @@ def test_people_nationalities_and_weapons(catalogue, text, span, country, kind):
     # international bodies of the Phoenix dictionary
     ("The International Labour Organization urged Israel to ease restrictions.", "2003-05-01",
      "The International Labour Organization", None, "igo"),
+    # armed groups of the Phoenix dictionary, with the country of their code or their name
+    ("The Tamil Tigers attacked an army camp near Jaffna.", "2000-05-01", "The Tamil Tigers", "LKA", "armed_group"),
+    ("UNITA rebels shelled the town.", "1993-05-01", "UNITA rebels", "AGO", "armed_group"),
     # a title right before a name the tagger took for an organisation
     ("Vice-President Moody Awori has declined to resign.", "2004-05-01", "President Moody Awori", "KEN", "person"),
 ])
