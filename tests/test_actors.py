@@ -583,3 +583,9 @@ def test_foreign_forces_keep_no_country():
 
     art = Pipeline().process("Foreign troops patrolled the streets of Kabul on Monday.", published="2015-10-27")
     assert all(a.country is None for a in art.actors if "troops" in a.span.text)
+
+
+@pytest.mark.model
+def test_international_body_takes_no_home_country(catalogue):
+    table = _table(_find("The Global Water Forum said the United States must do more.", catalogue))
+    assert table["The Global Water Forum"][1] is None

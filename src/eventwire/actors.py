@@ -1404,6 +1404,10 @@ def _inner(doc: "Doc", lowers: list[str], cat: Catalogue, lo: int, hi: int,
     return country, sector, tied
 
 
+# Words in an unknown organisation's name that say it belongs to no one country.
+INTERNATIONAL_WORDS = {"international", "world", "global", "worldwide", "transnational", "intercontinental"}
+
+
 def _ground(doc: "Doc", lowers: list[str], cat: Catalogue, found: list[_Found],
             dominant: Optional[str], strong: bool) -> list[_Found]:
     """Give every actor without a country of its own one, and resolve back-references.
@@ -1463,7 +1467,9 @@ def _ground(doc: "Doc", lowers: list[str], cat: Catalogue, found: list[_Found],
         elif role in ("person?", "org?") or (f.entry.kind == "media" and f.entry.id.startswith("ew:media:")
                                             and not f.entry.country):
             iso = f.entry.country
-            if iso is None and (role == "org?" or (role == "person?" and f.sector)):
+            if role == "org?" and set(f.entry.name.lower().split()) & INTERNATIONAL_WORDS:
+                pass  # "the Third World Water Forum": an international body has no home country
+            elif iso is None and (role == "org?" or (role == "person?" and f.sector)):
                 # an unknown organisation, or a person whose title or appositive names no country
                 # ("Interior Minister X", "X, a local activist"): whose title it is, as for a bare
                 # agent.  An untitled person gets no country: a person's country comes from
