@@ -48,7 +48,7 @@ ACTORS = {
 PLACES = {"Aleppo": "SYR", "Mosul": "IRQ", "Ramadi": "IRQ", "Baiji": "IRQ", "Mogadishu": "SOM",
           "Cairo": "EGY", "Gaza": "PSE", "Idlib": "SYR", "Kunduz": "AFG", "Sanaa": "YEM",
           "Maiduguri": "NGA", "Kobani": "SYR", "Nairobi": "KEN", "Tikrit": "IRQ", "Homs": "SYR",
-          "Mombasa": "KEN", "Kisumu": "KEN", "Darfur": "SDN"}
+          "Mombasa": "KEN", "Kisumu": "KEN", "Darfur": "SDN", "Egypt": "EGY"}
 REGIONS = {"Darfur"}
 TIMES = {"on Tuesday": ("2015-10-27", "day"), "on 30 September": ("2015-09-30", "day"),
          "in June 2014": ("2014-06", "month"), "June 2014": ("2014-06", "month"),
@@ -457,6 +457,8 @@ IMPROVED = [
     # a participle on people: they do it, not whoever acts on them
     ("Egyptian police dispersed protesters demanding a ceasefire in Gaza.",
      dict(type="REQUEST", actors=["CVL-KEN"], exact_actors=True)),
+    # a place that acts is not where the event happened
+    ("Egypt brokered a truce between Israel and Hamas.", dict(type="RETREAT", actors=["ISR"], no_location=True)),
     # people named by whom they are loyal to
     ("Fighters loyal to the Taliban attacked Kunduz on Monday.", dict(type="ASSAULT", actors=["TALIBAN"])),
     # no recipient from the parse: the nearest actor in the trigger's own phrase
@@ -480,6 +482,8 @@ def test_improved_sentence(nlp, lexicon, text, want):
         assert list(event.actors) == want["actors"]
     if want.get("no_actor"):
         assert event.actors == ()
+    if want.get("no_location"):
+        assert event.location is None, event.location
     if "recipients" in want:
         assert set(want["recipients"]) <= set(event.recipients), event.recipients
     for key in ("modality",):

@@ -322,8 +322,12 @@ def _inferred_actor(cand: _Candidate, table: args.Mentions, recipient_ids: set[s
     speaker, who reports them rather than does them.  Such an actor costs confidence."""
     head = cand.trigger.head
     node = cand.clause_verb or head
-    for _ in range(4):
-        if node.head is node:
+    # a noun with no light verb ("police broke up a march"): whoever governs it is not its doer
+    steps = 0 if cand.trigger.entry.pos == "noun" and not cand.light else 4
+    for _ in range(steps):
+        # up through clauses and "after/by doing" phrases, never from a noun's modifier to
+        # the noun's governor ("officers moved to break up a march by students demonstrating")
+        if node.head is node or node.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "pcomp", "prep", "aux"):
             break
         node = node.head
         if node.pos_ not in ("VERB", "AUX"):
@@ -1185,7 +1189,8 @@ def _span_tokens(doc: "Doc", start: int, end: int) -> tuple[int, int]:
     return span.start, span.end
 
 
-def _place_for(cand: _Candidate, doc, places: list[tuple[int, int, Place]], sent, used: set[int]) -> tuple[Optional[Place], bool]:
+def _place_for(cand: _Candidate, doc, places: list[tuple[int, int, Place]], sent, used: set[int],
+               acting: Optional[args.Mentions] = None) -> tuple[Optional[Place], bool]:
     """The event's place, and whether a locative phrase of its own clause names it."""
     head = cand.trigger.head
     in_sent = [(s, e, p) for s, e, p in places if sent.start <= s < sent.end and not (set(range(s, e)) & used)]
@@ -1236,7 +1241,10 @@ def _place_for(cand: _Candidate, doc, places: list[tuple[int, int, Place]], sent
             subj.update(x.i for x in tok.subtree)
     best = [(abs(s - head.i), p) for s, e, p in in_sent if s in clause and s not in subj]
     if not best:
-        best = [(abs(s - head.i), p) for s, e, p in in_sent]
+        # a place that is the subject of a clause acts ("Egypt brokered a truce"): not a location
+        doers = {tok.i for tok in sent if tok.dep_ == "nsubj" and tok.head.pos_ == "VERB"
+                 and acting is not None and acting.covering(tok)}
+        best = [(abs(s - head.i), p) for s, e, p in in_sent if not set(range(s, e)) & doers]
     return (min(best, key=lambda x: x[0])[1] if best else None), False
 
 
@@ -1560,7 +1568,7 @@ def code_events(doc: "Doc", analysis: Analysis, lexicon: Lexicon) -> tuple[Event
         for m in cand.actors + cand.recipients:
             s, e = _span_tokens(doc, m.span.start, m.span.end)
             used.update(range(s, e))
-        place, strong_place = _place_for(cand, doc, places, sent, used)
+        place, strong_place = _place_for(cand, doc, places, sent, used, table)
         if place is None and cand.entry.type in LOCATED_TYPES:
             place = _anaphoric_place(cand, places)
             strong_place = strong_place or place is not None
@@ -1583,6 +1591,11 @@ def code_events(doc: "Doc", analysis: Analysis, lexicon: Lexicon) -> tuple[Event
                     counts[cat] = (counts[cat] or 0) + value
         actor_ids = {m.id for m in cand.actors}
         cand.recipients = [m for m in cand.recipients if m.id not in actor_ids]
+        inferred = False
+        if not cand.actors:
+            cand.actors = _inferred_actor(cand, table, {m.id for m in cand.recipients})
+            inferred = bool(cand.actors)
+            actor_ids = {m.id for m in cand.actors}
         has_count = any(v is not None for v in counts.values())
         if cand.entry.type == "PROTEST" and strong_place and cand.modality == "asserted":
             # "smaller protests in Mombasa passed off peacefully": the place anchors a protest,
@@ -1596,11 +1609,6 @@ def code_events(doc: "Doc", analysis: Analysis, lexicon: Lexicon) -> tuple[Event
             continue
         if not cand.anchored and not has_count:
             continue
-        inferred = False
-        if not cand.actors:
-            cand.actors = _inferred_actor(cand, table, {m.id for m in cand.recipients})
-            inferred = bool(cand.actors)
-            actor_ids = {m.id for m in cand.actors}
         if not cand.recipients and cand.entry.type not in NO_NEAR_RECIPIENT:
             cand.recipients = _near_recipient(cand, table, actor_ids)
         mod = cand.modality
