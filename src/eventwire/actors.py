@@ -1561,6 +1561,7 @@ def _antecedent(doc: "Doc", i: int, out: list[_Found], quoted: list[bool],
 
 
 @functools.lru_cache(maxsize=8)
+@functools.lru_cache(maxsize=8)
 def _country_entries(cat: Catalogue) -> dict[str, Entry]:
     out: dict[str, Entry] = {}
     for e in cat.entries:
