@@ -457,6 +457,12 @@ IMPROVED = [
     # a participle on people: they do it, not whoever acts on them
     ("Egyptian police dispersed protesters demanding a ceasefire in Gaza.",
      dict(type="REQUEST", actors=["CVL-KEN"], exact_actors=True)),
+    # no recipient from the parse or the trigger's phrase: the party the verb is followed by,
+    # never one in a concessive aside
+    ("Egypt lodged a protest on Monday in a note handed to Israel.",
+     dict(type="ACCUSE", actors=["EGY"], recipients=["ISR"])),
+    ("Egypt refused to open the crossing despite the fact Hamas had asked for it.",
+     dict(type="REJECT", actors=["EGY"], no_recipient=True)),
     # a place that acts is not where the event happened
     ("Egypt brokered a truce between Israel and Hamas.", dict(type="RETREAT", actors=["ISR"], no_location=True)),
     # people named by whom they are loyal to
@@ -482,6 +488,8 @@ def test_improved_sentence(nlp, lexicon, text, want):
         assert list(event.actors) == want["actors"]
     if want.get("no_actor"):
         assert event.actors == ()
+    if want.get("no_recipient"):
+        assert event.recipients == (), event.recipients
     if want.get("no_location"):
         assert event.location is None, event.location
     if "recipients" in want:

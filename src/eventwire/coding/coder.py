@@ -350,6 +350,32 @@ def _inferred_actor(cand: _Candidate, table: args.Mentions, recipient_ids: set[s
     return []
 
 
+_ASIDE = frozenset({"despite", "although", "though", "because", "unlike", "than", "whereas", "while"})
+
+
+def _following_party(cand: _Candidate, table: args.Mentions, actor_ids: set[str]) -> list[ActorMention]:
+    """The first actor named after the trigger in its sentence, as event coders take the
+    party a verb is followed by for its target; never a news outlet or the subject of a
+    speech verb (who reports the event), and not past a semicolon or a quote."""
+    head = cand.trigger.head
+    doc = head.doc
+    end = head.sent.end
+    # concessive, causal and comparative adjuncts name other parties ("... despite the fact
+    # Daesh militants use them", "because Iran ...", "unlike Turkey")
+    aside = {t.i for tok in head.sent if tok.lower_ in _ASIDE and tok.dep_ in ("prep", "mark")
+             for t in (tok.head.subtree if tok.dep_ == "mark" else tok.subtree)}
+    for i in range(max(cand.trigger.end, head.i) + 1, end):
+        tok = doc[i]
+        if tok.text in (";", '"', "“", "”") or (tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _SPEECH):
+            break
+        if i in aside:
+            continue
+        for m in table.covering(tok)[:1]:
+            if m.id not in actor_ids and m.kind != "media":
+                return [m]
+    return []
+
+
 def _near_recipient(cand: _Candidate, table: args.Mentions, actor_ids: set[str]) -> list[ActorMention]:
     """The last resort for an event whose parse gave no recipient: the actor mention nearest
     the trigger in its own phrase and clause (objects, prepositional phrases, their owners),
@@ -1341,14 +1367,16 @@ def _contexts(cand: _Candidate, lexicon: Lexicon, complement: Optional[_Candidat
     return tuple(contexts)
 
 
-def _confidence(cand: _Candidate, place: Optional[Place], date: EventDate, inferred: bool = False) -> float:
+def _confidence(cand: _Candidate, place: Optional[Place], date: EventDate, inferred: bool = False,
+                weak_recipient: bool = False) -> float:
     """0.3 base; +0.25 actor resolved (+0.1 when only inferred from the sentence); +0.15
-    recipient resolved (or not needed by the type); +0.2 x lexicon specificity; +0.05
-    located; +0.05 dated in its own clause; -0.05 for a nominal trigger without a light
-    verb.  Capped at 0.95."""
+    recipient resolved or not needed by the type (+0.05 when only the nearest party);
+    +0.2 x lexicon specificity; +0.05 located; +0.05 dated in its own clause; -0.05 for a
+    nominal trigger without a light verb.  Capped at 0.95."""
     score = 0.3 + 0.2 * cand.entry.specificity
     score += (0.1 if inferred else 0.25) if cand.actors else 0.0
-    score += 0.15 if (cand.recipients or cand.entry.type not in NEEDS_RECIPIENT) else 0.0
+    if cand.recipients or cand.entry.type not in NEEDS_RECIPIENT:
+        score += 0.05 if weak_recipient and cand.entry.type in NEEDS_RECIPIENT else 0.15
     score += 0.05 if place is not None else 0.0
     score += 0.05 if date.basis == "clause" else 0.0
     if cand.trigger.entry.pos == "noun" and not cand.light:
@@ -1591,7 +1619,7 @@ def code_events(doc: "Doc", analysis: Analysis, lexicon: Lexicon) -> tuple[Event
                     counts[cat] = (counts[cat] or 0) + value
         actor_ids = {m.id for m in cand.actors}
         cand.recipients = [m for m in cand.recipients if m.id not in actor_ids]
-        inferred = False
+        inferred = weak_recipient = False
         if not cand.actors:
             cand.actors = _inferred_actor(cand, table, {m.id for m in cand.recipients})
             inferred = bool(cand.actors)
@@ -1610,7 +1638,8 @@ def code_events(doc: "Doc", analysis: Analysis, lexicon: Lexicon) -> tuple[Event
         if not cand.anchored and not has_count:
             continue
         if not cand.recipients and cand.entry.type not in NO_NEAR_RECIPIENT:
-            cand.recipients = _near_recipient(cand, table, actor_ids)
+            cand.recipients = _near_recipient(cand, table, actor_ids) or _following_party(cand, table, actor_ids)
+            weak_recipient = bool(cand.recipients)
         mod = cand.modality
         when = _as_date(date.value)
         if mod == "asserted" and published and when and (published - when).days > _HISTORICAL_DAYS:
@@ -1640,7 +1669,7 @@ def code_events(doc: "Doc", analysis: Analysis, lexicon: Lexicon) -> tuple[Event
             cameo=cameo, actors=args.ids(cand.actors), recipients=args.ids(cand.recipients),
             location=place, date=date, modality=mod, attribution=attribution,
             fatalities=counts["fatalities"], injured=counts["injured"], arrested=counts["arrested"],
-            evidence=Span.of(text, s_start, s_end), confidence=_confidence(cand, place, date, inferred),
+            evidence=Span.of(text, s_start, s_end), confidence=_confidence(cand, place, date, inferred, weak_recipient),
             trigger=Span.of(text, trig_start, trig_end),
         ))
         if not strong_place:
