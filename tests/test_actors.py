@@ -589,3 +589,16 @@ def test_foreign_forces_keep_no_country():
 def test_international_body_takes_no_home_country(catalogue):
     table = _table(_find("The Global Water Forum said the United States must do more.", catalogue))
     assert table["The Global Water Forum"][1] is None
+
+
+@pytest.mark.model
+def test_an_attack_with_no_named_doer_has_an_unidentified_group_of_the_place():
+    from eventwire.pipeline import Pipeline
+
+    art = Pipeline().process("A roadside bomb near Samarra killed two Iraqi soldiers on Sunday.", published="2004-05-03")
+    by_id = {a.id: a for a in art.actors}
+    attack = next(e for e in art.events if e.type == "ASSAULT")
+    assert [by_id[i].name for i in attack.actors] == ["Unidentified armed group (Iraq)"]
+    # a denied or hypothetical attack implies no one
+    art = Pipeline().process("A bomb near Samarra could kill dozens, officials warned.", published="2004-05-03")
+    assert all(not e.actors for e in art.events if e.type == "ASSAULT" and e.modality != "asserted")

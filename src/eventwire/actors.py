@@ -1624,3 +1624,16 @@ def ground_by_places(doc: "Doc", mentions: tuple[ActorMention, ...], places: Ite
             out[k] = ActorMention(m.span, f"ew:group:{m.sector.lower()}-{iso.lower()}",
                                   _group_name(m.sector, state.name), iso, m.sector, "group", False)
     return tuple(out)
+
+
+def unnamed_actor(catalogue: Catalogue, span: Span, iso: str, sector: str) -> Optional[ActorMention]:
+    """The actor an event implies but the text does not name: the ``sector`` group of country
+    ``iso`` ("Unidentified armed group (Iraq)"), or that state's organ for a state sector; the
+    ``span`` is the text that implies it.  None for a country the catalogue lacks."""
+    state = _country_entries(catalogue).get(iso)
+    if state is None or sector not in SECTORS:
+        return None
+    if sector in STATE_SECTORS:
+        return ActorMention(span, state.id, state.name, iso, sector, "state", False)
+    return ActorMention(span, f"ew:group:{sector.lower()}-{iso.lower()}", _group_name(sector, state.name),
+                        iso, sector, "group", False)

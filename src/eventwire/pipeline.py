@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import hashlib
 import signal
 import threading
@@ -243,6 +244,8 @@ class Pipeline:
             analysis = dataclasses.replace(analysis, quotes=found_quotes)
             stage = "coding"
             found_events = coding.code_events(doc, analysis, lexicon)
+            found_events, found_actors = coding.attribute_unnamed(
+                found_events, found_actors, lexicon, functools.partial(actors.unnamed_actor, catalogue))
         except (_Overtime, MemoryError):
             raise
         except Exception as exc:  # noqa: BLE001 - one bad article must not stop a batch

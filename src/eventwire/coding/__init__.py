@@ -5,11 +5,13 @@ returns ``Event`` records.  Knowledge lives in ``data/events/`` (``lexicon.toml`
 ``cameo_plover.csv``); users add their own lexicon files on top.
 
 - :func:`load_lexicon` ``(extra_files=()) -> Lexicon``, cached per process;
-- :func:`code_events` ``(doc, analysis, lexicon) -> tuple[Event, ...]`` sorted by evidence start.
+- :func:`code_events` ``(doc, analysis, lexicon) -> tuple[Event, ...]`` sorted by evidence start;
+- :func:`attribute_unnamed` ``(events, actors, lexicon, make) -> (events, actors)``: events of a
+  type with an unnamed doer get that doer's group of the country they happened in.
 """
 from __future__ import annotations
 
-from .coder import code_events
+from .coder import attribute_unnamed, code_events
 from .lexicon import PLOVER_TYPES, Lexicon, load_lexicon
 
-__all__ = ["code_events", "load_lexicon", "Lexicon", "PLOVER_TYPES"]
+__all__ = ["attribute_unnamed", "code_events", "load_lexicon", "Lexicon", "PLOVER_TYPES"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Callable, Optional
 
 from ..records import AcledLabel, ActorMention, Analysis, Event, EventDate, Place, Span, TimeExpr
 from . import arguments as args
@@ -1836,3 +1836,30 @@ def _dedupe(events: list[Event], analysis: Analysis, weak_place: set[str], sent_
             continue
         keep.append(event)
     return keep
+
+
+def attribute_unnamed(events: tuple[Event, ...], mentions: tuple[ActorMention, ...], lexicon: Lexicon,
+                      make: Callable[[Span, str, str], Optional[ActorMention]]
+                      ) -> tuple[tuple[Event, ...], tuple[ActorMention, ...]]:
+    """Asserted (or historical) events of a type with an unnamed doer (``[unnamed_doers]`` in the
+    lexicon) and no doer in the text get that sector's group of the country they happened in:
+    "a roadside bombing near Samarra killed a US soldier" -> an unidentified armed group of Iraq.
+    The new mention's evidence is the trigger that implies the doer.  ``make(span, iso3,
+    sector)`` builds the actor mention.  Returns (events, mentions)."""
+    out_events, added = [], []
+    for event in events:
+        sector = lexicon.unnamed_doers.get(event.type)
+        loc = event.location
+        if event.actors or sector is None or loc is None or not loc.country or event.trigger is None \
+                or event.modality not in ("asserted", "historical"):
+            out_events.append(event)
+            continue
+        mention = make(event.trigger, loc.country, sector)
+        if mention is None or mention.id in event.recipients:
+            out_events.append(event)
+            continue
+        added.append(mention)
+        out_events.append(replace(event, actors=(mention.id,)))
+    if not added:
+        return tuple(out_events), mentions
+    return tuple(out_events), tuple(sorted(mentions + tuple(added), key=lambda m: (m.span.start, m.span.end)))

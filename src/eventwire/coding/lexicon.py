@@ -73,6 +73,8 @@ class Lexicon:
     groups: frozenset[str] = frozenset()  # group heads resolved through "of"/"from" ("delegations from Egypt")
     frames: frozenset[str] = frozenset()  # nouns a trigger noun modifies ("mediation effort", "aid programme")
     containers: frozenset[str] = frozenset()  # quantity nouns over an event ("days of talks", "a wave of arrests")
+    # PLOVER type -> the sector of the doer an event of that type has when the text names none
+    unnamed_doers: dict[str, str] = field(default_factory=dict)
     crosswalk: tuple[tuple[str, str, str, frozenset[str]], ...] = field(repr=False, default=())
 
     def governs(self, cls: str, lemma: str) -> bool:
@@ -205,6 +207,7 @@ def _load(extra_files: tuple[str, ...]) -> Lexicon:
         groups=frozenset(data.get("nominals", {}).get("groups", ())),
         frames=frozenset(data.get("nominals", {}).get("frames", ())),
         containers=frozenset(data.get("nominals", {}).get("containers", ())),
+        unnamed_doers={str(k): str(v) for k, v in data.get("unnamed_doers", {}).items()},
         crosswalk=_crosswalk(),
     )
 

@@ -347,6 +347,9 @@ def _event_hits(record: dict, spec: dict) -> list[str]:
             continue
         if spec.get("has_actor") and not ev["actors"]:
             continue
+        # a named perpetrator: an "Unidentified armed group (X)" asserts no one in particular
+        if spec.get("has_named_actor") and not [i for i in ev["actors"] if sectors.get(i) != "UAF"]:
+            continue
         if "date" in spec and date != str(spec["date"]):
             continue
         if "date_prefix" in spec and not date.startswith(str(spec["date_prefix"])):
