@@ -310,8 +310,6 @@ _PERSONAL = {"he", "she", "him", "her"}
 _NOT_RECIPIENT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "appos", "parataxis", "relcl",
                                  "mark", "punct", "cc", "aux", "auxpass", "neg"})
 _OWN_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "conj"})
-# types whose events stand without a recipient more often than not; a near mention would mislead
-NO_NEAR_RECIPIENT = frozenset({"MOBILIZE", "PROTEST"})
 
 
 def _inferred_actor(cand: _Candidate, table: args.Mentions, recipient_ids: set[str]) -> list[ActorMention]:
@@ -1637,7 +1635,7 @@ def code_events(doc: "Doc", analysis: Analysis, lexicon: Lexicon) -> tuple[Event
             continue
         if not cand.anchored and not has_count:
             continue
-        if not cand.recipients and cand.entry.type not in NO_NEAR_RECIPIENT:
+        if not cand.recipients:
             cand.recipients = _near_recipient(cand, table, actor_ids) or _following_party(cand, table, actor_ids)
             weak_recipient = bool(cand.recipients)
         mod = cand.modality
