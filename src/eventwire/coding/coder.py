@@ -314,10 +314,11 @@ _OWN_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "conj"})
 
 def _inferred_actor(cand: _Candidate, table: args.Mentions, recipient_ids: set[str]) -> list[ActorMention]:
     """The last resort for an event whose parse gave no doer: the subject of a clause above
-    the trigger ("the army said its units would begin shelling" -> the army), else the first
-    actor named before the trigger in its sentence, as event coders take a sentence's
-    subject for its source.  Never a recipient or a news outlet; for material acts never a
-    speaker, who reports them rather than does them.  Such an actor costs confidence."""
+    the trigger ("the army said its units would begin shelling" -> the army), else (not for
+    violence or protest) the first actor named before the trigger in its sentence, as event
+    coders take a sentence's subject for its source.  Never a recipient or a news outlet; for
+    material acts never a speaker, who reports them rather than does them.  Such an actor
+    costs confidence."""
     head = cand.trigger.head
     node = cand.clause_verb or head
     # a noun with no light verb ("police broke up a march"): whoever governs it is not its doer
@@ -338,7 +339,9 @@ def _inferred_actor(cand: _Candidate, table: args.Mentions, recipient_ids: set[s
                          if m.id not in recipient_ids and m.kind != "media"]
                 if found:
                     return found[:1]
-    if cand.entry.type not in VERBAL:
+    if cand.entry.type in ("ASSAULT", "COERCE", "PROTEST"):
+        # violence and protest: the party named first is as often who suffers or breaks it up
+        # ("police broke up a march"); an attack with no named doer is an unidentified group's
         return []
     sent = head.sent
     for tok in head.doc[sent.start: cand.trigger.start]:
