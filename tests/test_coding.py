@@ -463,6 +463,12 @@ IMPROVED = [
      dict(type="ACCUSE", actors=["EGY"], recipients=["ISR"])),
     ("Egypt refused to open the crossing despite the fact Hamas had asked for it.",
      dict(type="REJECT", actors=["EGY"], no_recipient=True)),
+    # an attempted attack is an attack (PLOVER: attempted assassinations are ASSAULT); an
+    # attempted arrest is not an arrest
+    ("Hezbollah fighters tried to storm an Israeli post on Monday.",
+     dict(type="ASSAULT", actors=["HEZ"], modality="asserted")),
+    ("Kenyan police tried to arrest the opposition leader on Monday.",
+     dict(type="COERCE", actors=["KEN"], modality="hypothetical")),
     # no doer in the parse: the sentence's first named party, at lower confidence
     ("Qatar, in a statement on Monday, said aid convoys would be sent to Gaza.", dict(type="AID", actors=["QAT"])),
     # a place that acts is not where the event happened

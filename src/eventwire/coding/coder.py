@@ -596,7 +596,7 @@ def _build(trig: _Trigger, table: args.Mentions, lexicon: Lexicon) -> Optional[_
             cand.recipients = [m for m in _mentions(deep, table) if m not in cand.actors]
         elif not cand.recipients:
             cand.recipients = [m for m in _mentions(_purpose_enemies(verb, entry.type), table) if m not in cand.actors]
-        cand.modality = modality(verb, lexicon)
+        cand.modality = modality(verb, lexicon, type_=entry.type)
         if entry.future_only and cand.modality not in ("future", "hypothetical"):
             return None
         cand.anchored = True
@@ -677,7 +677,7 @@ def _build(trig: _Trigger, table: args.Mentions, lexicon: Lexicon) -> Optional[_
         cand.recipient_heads = rec_tokens + held
     cand.actors = actors
     cand.anchored = anchored or verb is not None or bool(cand.recipients)
-    cand.modality = modality(clause_verb, lexicon, noun=head) if clause_verb is not None else "asserted"
+    cand.modality = modality(clause_verb, lexicon, noun=head, type_=entry.type) if clause_verb is not None else "asserted"
     if verb is not None:
         lemma = verb.lemma_.lower()
         for cls in ("negate", "hypothetical", "future"):

@@ -65,8 +65,11 @@ def _max(a: str, b: str) -> str:
     return a if _RANK[a] >= _RANK[b] else b
 
 
-def modality(verb: Optional["Token"], lexicon: "Lexicon", noun: Optional["Token"] = None) -> str:
-    """The modality of the event whose clause verb is ``verb`` (``noun``: a nominal trigger)."""
+def modality(verb: Optional["Token"], lexicon: "Lexicon", noun: Optional["Token"] = None,
+             type_: Optional[str] = None) -> str:
+    """The modality of the event whose clause verb is ``verb`` (``noun``: a nominal trigger).
+    An attempt at violence is violence done (governor class ``attempt`` for types in
+    ``attempt_types``): PLOVER codes attempted assassinations as ASSAULT."""
     found = "asserted"
     if noun is not None and any(c.dep_ == "det" and c.lower_ in ("no",) for c in noun.children):
         return "negated"
@@ -83,7 +86,9 @@ def modality(verb: Optional["Token"], lexicon: "Lexicon", noun: Optional["Token"
                 continue
             break
         lemma = parent.lemma_.lower()
-        if lexicon.governs("negate", lemma):
+        if type_ is not None and lexicon.governs("attempt", lemma) and lexicon.governs("attempt_types", type_):
+            pass  # "attempted to assassinate the prime minister": the attempt happened
+        elif lexicon.governs("negate", lemma):
             found = _max(found, "negated")
         elif lexicon.governs("hypothetical", lemma):
             found = _max(found, "hypothetical")
