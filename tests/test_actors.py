@@ -602,3 +602,12 @@ def test_an_attack_with_no_named_doer_has_an_unidentified_group_of_the_place():
     # a denied or hypothetical attack implies no one
     art = Pipeline().process("A bomb near Samarra could kill dozens, officials warned.", published="2004-05-03")
     assert all(not e.actors for e in art.events if e.type == "ASSAULT" and e.modality != "asserted")
+
+
+@pytest.mark.model
+def test_an_ethnic_group_is_not_the_state_its_name_comes_from():
+    from eventwire.pipeline import Pipeline
+
+    art = Pipeline().process("Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia.", published="2000-05-01")
+    found = {a.span.text: a for a in art.actors}
+    assert found["ethnic Albanians"].country == "SRB" and found["ethnic Albanians"].kind == "group"

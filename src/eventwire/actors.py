@@ -735,6 +735,13 @@ def _with_the(doc: "Doc", lowers: list[str], start: int, end: int) -> int:
 
 def _resolve(doc: "Doc", lowers: list[str], cat: Catalogue, s: int, e: int, entry: Entry) -> Optional[_Found]:
     role = entry.role
+    if role in ("adjective", "demonym") and s > 0 and lowers[s - 1] == "ethnic":
+        # "ethnic Albanians demonstrated in Serbia": a people wherever they live, not the state
+        # their name comes from; the places of the text give their country (ground_by_places)
+        end = e
+        if role == "adjective" and e < len(doc) and doc[e].pos_ == "NOUN" and doc[e - 1].head.i == e:
+            end = e + 1
+        return _Found(s - 1, end, Entry("ew:group:bare", lowers[end - 1], "group", None, "CVL", "foreign"), "CVL")
     if role in ("country", "adjective", "demonym"):
         composed = _compose(doc, lowers, cat, s, e, entry)
         if composed:

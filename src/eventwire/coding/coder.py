@@ -344,9 +344,11 @@ def _inferred_actor(cand: _Candidate, table: args.Mentions, recipient_ids: set[s
         # ("police broke up a march"); an attack with no named doer is an unidentified group's
         return []
     sent = head.sent
+    # the patient of a passive ("a US national has been put under investigation") does nothing
     for tok in head.doc[sent.start: cand.trigger.start]:
         for m in table.covering(tok)[:1]:
-            if m.id not in recipient_ids and m.kind != "media" and tok.dep_ in ("nsubj", "nsubjpass", "poss", "compound", "amod"):
+            if m.id not in recipient_ids and m.kind != "media" and tok.dep_ in ("nsubj", "poss", "compound", "amod") \
+                    and not (tok.dep_ != "nsubj" and tok.head.dep_ == "nsubjpass"):
                 return [m]
     return []
 
