@@ -611,3 +611,18 @@ def test_an_ethnic_group_is_not_the_state_its_name_comes_from():
     art = Pipeline().process("Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia.", published="2000-05-01")
     found = {a.span.text: a for a in art.actors}
     assert found["ethnic Albanians"].country == "SRB" and found["ethnic Albanians"].kind == "group"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,name,kind", [
+    ("Thousands of Iraqi Kurds demonstrated in Kirkuk on Sunday.", "Civilians (Iraq)", "group"),
+    ("Kenyan students marched in Nairobi.", "Students and educators (Kenya)", "group"),
+    ("Palestinian leaders said they would reject the plan.", "Palestine", "state"),
+    ("Israeli bulldozers demolished the houses.", "Israel", "state"),
+])
+def test_people_of_a_nationality_who_act(text, name, kind):
+    from eventwire.pipeline import Pipeline
+
+    art = Pipeline().process(text, published="2000-05-01")
+    first = art.actors[0]
+    assert (first.name, first.kind) == (name, kind)

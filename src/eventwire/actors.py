@@ -760,8 +760,10 @@ def _resolve(doc: "Doc", lowers: list[str], cat: Catalogue, s: int, e: int, entr
                 return _Found(s, e, entry, entry.sector)
             if _argument_adjective(doc, tok, e):
                 # "demolished Palestinian homes", "rejected proposed Israeli changes": what the
-                # event is done to belongs to that country, so the country can be its target
-                return _Found(s, e, entry, entry.sector)
+                # event is done to belongs to that country, so the country can be its target;
+                # people of that country who act ("Iraqi Kurds demonstrated") are its people
+                people = _people_of(doc, lowers, cat, tok, entry)
+                return people or _Found(s, e, entry, entry.sector)
             if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("amod", "compound"):
                 return None
         return _Found(s, e, entry, entry.sector)
@@ -798,6 +800,40 @@ def _resolve(doc: "Doc", lowers: list[str], cat: Catalogue, s: int, e: int, entr
         start = _with_the(doc, lowers, s, e)
         return _Found(start, _possessed(doc, lowers, cat, s, e), entry, entry.sector)
     return _Found(_with_the(doc, lowers, s, e), e, entry, entry.sector)
+
+
+_LEADERS = {"leader", "official", "authority", "diplomat", "envoy", "negotiator", "delegate", "representative"}
+_PEOPLE = {"people", "civilian", "resident", "villager", "prisoner", "inmate", "detainee", "citizen", "national",
+           "youth", "man", "woman", "child", "family", "tribesman", "migrant", "pilgrim", "worshipper", "mourner",
+           "protester", "demonstrator", "crowd", "voter", "settler"}
+
+
+def _people_of(doc: "Doc", lowers: list[str], cat: Catalogue, tok: "Token", entry: Entry) -> Optional[_Found]:
+    """The people a nationality adjective qualifies when they are a plural subject: the
+    state itself for its organs ("Iraqi troops", "Palestinian leaders" -> the state with that
+    sector), else a group of that country named by the head's sector ("Iraqi Kurds" ->
+    civilians of Iraq, "Kenyan students" -> students and educators of Kenya)."""
+    head = tok.head if tok.dep_ != "conj" else tok.head.head
+    if head.tag_ not in ("NNS", "NNPS") or _first_conjunct(head).dep_ not in ("nsubj", "pobj") \
+            or not entry.country or entry.kind != "state":
+        return None
+    if _first_conjunct(head).dep_ == "pobj" and _first_conjunct(head).head.lower_ != "of":
+        return None  # "a blockade on Palestinian lorries": a target, the country's
+    hit = _agent_at(cat, lowers, head.i)
+    lemma = head.lemma_.lower()
+    if hit:
+        sector = hit[1]
+    elif lemma in _LEADERS:
+        sector = "GOV"
+    elif lemma in _PEOPLE or (head.pos_ == "PROPN" and head.ent_type_ == "NORP"):
+        sector = "CVL"
+    else:
+        return None  # "Israeli bulldozers": the state's means, the state acting
+    if sector in STATE_SECTORS:
+        return _Found(tok.i, tok.i + 1, entry, sector)
+    group = Entry(f"ew:group:{sector.lower()}-{entry.country.lower()}", _group_name(sector, entry.name),
+                  "group", entry.country, sector)
+    return _Found(tok.i, tok.i + 1, group, sector)
 
 
 # Heads of "X of <people>" that count or gather people rather than name an actor.
