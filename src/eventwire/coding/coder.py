@@ -394,8 +394,8 @@ def _near_recipient(cand: _Candidate, table: args.Mentions, actor_ids: set[str])
         nxt = []
         for tok in frontier:
             for child in sorted(tok.children, key=lambda c: abs(c.i - head.i)):
-                if child.i in seen or child.dep_ in _NOT_RECIPIENT_DEPS:
-                    continue
+                if child.i in seen or child.dep_ in _NOT_RECIPIENT_DEPS or child.lower_ in _ASIDE:
+                    continue  # nor a concessive aside ("despite Israel's wish")
                 if child.dep_ in _OWN_CLAUSE_DEPS and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
                     continue
                 seen.add(child.i)
