@@ -971,8 +971,9 @@ def _capital_acts(doc: "Doc", s: int, e: int) -> bool:
     if dep == "pobj":
         prep = head.lower_
         gov = head.head
-        if prep == "by" and (gov.pos_ == "VERB" or gov.lemma_.lower() in POLITICAL_NOUNS):
-            return True
+        if prep == "by" and (gov.pos_ == "VERB" or gov.lemma_.lower() in POLITICAL_NOUNS
+                             or (gov.pos_ == "NOUN" and gov.lemma_.lower() not in PLACE_NOUNS)):
+            return True  # "an admission by Moscow", "a decision by Ankara": who does it
         if prep == "to" and gov.lower_ == "according":
             return True
         if prep in ("of", "from") and gov.lemma_.lower() in POLITICAL_NOUNS:

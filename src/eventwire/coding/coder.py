@@ -1271,8 +1271,11 @@ def _place_for(cand: _Candidate, doc, places: list[tuple[int, int, Place]], sent
     best = [(abs(s - head.i), p) for s, e, p in in_sent if s in clause and s not in subj]
     if not best:
         # a place that is the subject of a clause acts ("Egypt brokered a truce"): not a location
-        doers = {tok.i for tok in sent if tok.dep_ == "nsubj" and tok.head.pos_ == "VERB"
-                 and acting is not None and acting.covering(tok)}
+        doers = set()
+        for tok in sent:
+            if tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" and acting is not None:
+                for m in acting.covering(tok)[:1]:  # "Poland's parliament demanded": all of it acts
+                    doers.update(t.i for t in doc.char_span(m.span.start, m.span.end, alignment_mode="expand") or ())
         best = [(abs(s - head.i), p) for s, e, p in in_sent if not set(range(s, e)) & doers]
     return (min(best, key=lambda x: x[0])[1] if best else None), False
 
