@@ -150,8 +150,8 @@ def prep_objects(token: "Token", preps: Iterable[str]) -> list["Token"]:
     for child in token.children:
         if child.dep_ in ("prep", "agent", "dative") and child.lower_ in wanted:
             for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    out.extend(coordinated(pobj))
+                if pobj.dep_ == "pobj" and pobj.ent_type_ not in ("DATE", "TIME"):
+                    out.extend(coordinated(pobj))  # "on 3 March" is when, never whom
     return out
 
 
