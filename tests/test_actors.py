@@ -534,6 +534,8 @@ def test_people_nationalities_and_weapons(catalogue, text, span, country, kind):
     # armed groups of the Phoenix dictionary, with the country of their code or their name
     ("The Tamil Tigers attacked an army camp near Jaffna.", "2000-05-01", "The Tamil Tigers", "LKA", "armed_group"),
     ("UNITA rebels shelled the town.", "1993-05-01", "UNITA rebels", "AGO", "armed_group"),
+    # a people whose home is one country: a group of that country, not its state
+    ("Chinese police detained dozens of Uighur activists.", "2010-05-01", "Uighur", "CHN", "group"),
     # a title right before a name the tagger took for an organisation
     ("Vice-President Moody Awori has declined to resign.", "2004-05-01", "President Moody Awori", "KEN", "person"),
 ])
