@@ -153,6 +153,9 @@ def test_bad_user_lexicon_names_the_problem(tmp_path):
     extra.write_text('[[trigger]]\nverbs = ["zap"]\ntype = "FIGHT"\n')
     with pytest.raises(ConfigError, match="PLOVER"):
         load_lexicon([str(extra)])
+    extra.write_text('[[trigger]]\nverbs = ["zap"]\ntype = "ASSAULT"\ntype_nonstate = "RAID"\n')
+    with pytest.raises(ConfigError, match="type_nonstate"):
+        load_lexicon([str(extra)])
 
 
 # ------------------------------------------------------------------ sentences (model)
@@ -469,6 +472,10 @@ IMPROVED = [
      dict(type="ASSAULT", actors=["HEZ"], modality="asserted")),
     ("Kenyan police tried to arrest the opposition leader on Monday.",
      dict(type="COERCE", actors=["KEN"], modality="hypothetical")),
+    # a raid by a state's forces is a search; by an armed group, an attack
+    ("Kenyan police raided the offices of a newspaper in Nairobi.", dict(type="COERCE", mode="seize", actors=["KEN"])),
+    ("Hezbollah fighters raided a village in Lebanon, killing five civilians.",
+     dict(type="ASSAULT", actors=["HEZ"], acled="Attack", fatalities=5)),
     # no doer in the parse: the sentence's first named party, at lower confidence
     ("Qatar, in a statement on Monday, said aid convoys would be sent to Gaza.", dict(type="AID", actors=["QAT"])),
     # a place that acts is not where the event happened

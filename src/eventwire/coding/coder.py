@@ -1666,6 +1666,10 @@ def code_events(doc: "Doc", analysis: Analysis, lexicon: Lexicon) -> tuple[Event
             if (q.content.start <= trig_start < q.content.end)
             or (q.content.start < c_end and q.content.end > c_start and q.content.start <= trig_start)
         )
+        if cand.entry.nonstate and cand.actors and not _is_state(cand.actors[0]):
+            # "militants raided a village" is an attack; "police raided the offices" a search
+            other, other_mode = cand.entry.nonstate
+            cand.entry = replace(cand.entry, type=other, mode=other_mode, cameo=None, nonstate=None)
         entry = cand.entry
         contexts = cand.contexts or entry.contexts
         cameo = entry.cameo or lexicon.cameo_for(entry.type, entry.mode, contexts)

@@ -55,6 +55,7 @@ class Entry:
     object_is_theme: bool = False  # the direct object is what is moved/given, never a recipient
     future_only: bool = False  # a threat: code only when stated as future ("will respond")
     two_sided: bool = False  # both sides of the fighting are actors ("repelled an RSF assault")
+    nonstate: Optional[tuple[str, Optional[str]]] = None  # (type, mode) when the doer is no state ("militants raided")
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,13 @@ def _entries(raw: dict, order: int) -> list[Entry]:
     if type_ not in PLOVER_TYPES:
         raise ConfigError(f"lexicon trigger {raw.get('verbs') or raw.get('nouns')}: "
                           f"type {type_!r} is not a PLOVER event type ({', '.join(PLOVER_TYPES)})")
+    nonstate = None
+    if raw.get("type_nonstate"):
+        other = str(raw["type_nonstate"]).upper()
+        if other not in PLOVER_TYPES:
+            raise ConfigError(f"lexicon trigger {raw.get('verbs') or raw.get('nouns')}: "
+                              f"type_nonstate {other!r} is not a PLOVER event type")
+        nonstate = (other, raw.get("mode_nonstate") or None)
     common = dict(
         type=type_, mode=raw.get("mode") or None, contexts=tuple(raw.get("contexts", ())),
         acled=_pair(raw.get("acled")), acled_state=_pair(raw.get("acled_state")),
@@ -141,7 +149,7 @@ def _entries(raw: dict, order: int) -> list[Entry]:
         requires_child=tuple(w.lower() for w in raw.get("requires_child", ())),
         object_is_theme=bool(raw.get("object_is_theme", False)),
         future_only=bool(raw.get("future_only", False)),
-        two_sided=bool(raw.get("two_sided", False)),
+        two_sided=bool(raw.get("two_sided", False)), nonstate=nonstate,
     )
     out = []
     objects_for = raw.get("objects_for", {})
