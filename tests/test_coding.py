@@ -472,6 +472,9 @@ IMPROVED = [
      dict(type="ASSAULT", actors=["HEZ"], modality="asserted")),
     ("Kenyan police tried to arrest the opposition leader on Monday.",
      dict(type="COERCE", actors=["KEN"], modality="hypothetical")),
+    # a claim of an attack is a claim of responsibility; its relative clause is its toll
+    ("Hezbollah claimed a suicide bombing that killed 30 people in Homs.",
+     dict(type="ASSAULT", actors=["HEZ"], acled="Suicide bomb", fatalities=30)),
     # a raid by a state's forces is a search; by an armed group, an attack
     ("Kenyan police raided the offices of a newspaper in Nairobi.", dict(type="COERCE", mode="seize", actors=["KEN"])),
     ("Hezbollah fighters raided a village in Lebanon, killing five civilians.",

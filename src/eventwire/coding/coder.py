@@ -605,10 +605,15 @@ def _build(trig: _Trigger, table: args.Mentions, lexicon: Lexicon) -> Optional[_
         return cand
     # nominal trigger
     verb = _light_verb(head, lexicon)
+    if verb is None and entry.type == "ASSAULT" and head.dep_ == "dobj" and head.head.pos_ == "VERB" \
+            and lexicon.governs("claim_credit", _lemma(head.head, lexicon)) and not _has_neg(head.head):
+        # "Islamic State claimed a suicide bombing": a claim of responsibility; the claimant did it
+        verb = head.head
     clause_verb = verb or _clause_verb(head)
-    if clause_verb is not None and head.dep_ in ("dobj", "nsubjpass") and lexicon.governs("allege", clause_verb.lemma_.lower()):
+    if verb is None and clause_verb is not None and head.dep_ in ("dobj", "nsubjpass") \
+            and lexicon.governs("allege", clause_verb.lemma_.lower()):
         return None  # "threatened air strikes": the content of a threat
-    if clause_verb is not None and alleged(clause_verb, lexicon):
+    if clause_verb is not None and clause_verb is not verb and alleged(clause_verb, lexicon):
         return None
     cand = _Candidate(trig, clause_verb, entry=entry, light=verb is not None)
     recipient_preps = _NOUN_RECIPIENT_PREPS + entry.recipient_preps
@@ -1184,6 +1189,9 @@ def _count_owner(cue: "Token", cat: str, cands: dict[int, _Candidate], drop: set
     return None
 
 
+_RELATIVE_SUBJECTS = frozenset({"that", "which", "who"})
+
+
 def _has_neg(verb: "Token") -> bool:
     return any(c.dep_ == "neg" for c in verb.children)
 
@@ -1555,6 +1563,21 @@ def code_events(doc: "Doc", analysis: Analysis, lexicon: Lexicon) -> tuple[Event
             continue
         host.recipients += [m for m in cand.recipients if m not in host.recipients and m not in host.actors]
         host.recipient_heads += cand.recipient_heads
+        host.anchored = True
+        drop.add(i)
+
+    # "a suicide bombing that killed 30 people": the relative clause tells the attack's toll
+    # and victims; it is the same attack, not a second one
+    for i, cand in list(cands.items()):
+        verb = cand.trigger.head
+        if i in drop or cand.trigger.entry.pos != "verb" or cand.entry.type != "ASSAULT" or verb.dep_ != "relcl":
+            continue
+        host = cands.get(verb.head.i) if verb.head.i not in drop else None
+        if host is None or host.entry.type != "ASSAULT" or host.trigger.entry.pos != "noun" \
+                or not any(c.dep_ == "nsubj" and c.lower_ in _RELATIVE_SUBJECTS for c in verb.children):
+            continue
+        host.recipients += [m for m in cand.recipients if m not in host.recipients and m not in host.actors]
+        host.recipient_heads = host.recipient_heads + cand.recipient_heads
         host.anchored = True
         drop.add(i)
 
