@@ -231,3 +231,63 @@ def test_march_date_is_not_a_protest(pipeline):
     article = pipeline.process("On 3 March 2020, unidentified gunmen attacked a village in Mopti region, killing 5 civilians.",
                                published="2020-03-10")
     assert [e.acled.sub_event_type for e in article.events if e.type == "ASSAULT" and e.acled] == ["Attack"]
+
+
+# Round 3: diplomatic and domestic-political phrasings (written for this test; the first block
+# needed new lexicon entries, the rest were already coded and guard against regressions)
+ROUND3_CASES = [
+    ("Russia and Georgia upgraded diplomatic ties to embassy level.", "SUPPORT"),
+    ("Turkey and Israel mended ties after a decade-long rift.", "SUPPORT"),
+    ("The two countries agreed to strengthen bilateral relations.", "SUPPORT"),
+    ("Britain reopened its embassy in Tehran.", "SUPPORT"),
+    ("NATO enforced a no-fly zone over Libya.", "COERCE"),
+    ("NATO imposed a no-fly zone over Libya.", "COERCE"),
+    ("The government revoked the state of emergency.", "CONCEDE"),
+    ("The prime minister tendered his resignation.", "RETREAT"),
+    # already covered
+    ("Iran summoned the British ambassador over the seizure of the tanker.", "ACCUSE"),
+    ("Ukraine expelled the Iranian envoy after the drone attacks.", "SANCTION"),
+    ("Morocco recalled its ambassador from Berlin.", "SANCTION"),
+    ("Canada recognised the opposition leader as interim president.", "SUPPORT"),
+    ("Saudi Arabia and Iran restored diplomatic relations after seven years.", "SUPPORT"),
+    ("Colombia severed diplomatic relations with Israel.", "SANCTION"),
+    ("Ecuador granted asylum to the WikiLeaks founder.", "AID"),
+    ("Mexico extradited the drug lord to the United States.", "COOPERATE"),
+    ("The president pardoned 300 political prisoners.", "CONCEDE"),
+    ("The court released the opposition leader on bail.", "RETREAT"),
+    ("The government lifted the state of emergency in the capital.", "CONCEDE"),
+    ("The president declared a state of emergency after the riots.", "COERCE"),
+    ("The president dissolved parliament and called early elections.", "COERCE"),
+    ("The defence minister resigned over the scandal.", "RETREAT"),
+    ("The military seized power in a bloodless coup.", "COERCE"),
+    ("Army officers staged a coup in Niamey.", "COERCE"),
+    ("Soldiers opened fire on the demonstrators, killing five.", "ASSAULT"),
+    ("A UN patrol came under fire near the border.", "ASSAULT"),
+    ("Police and gunmen exchanged fire for several hours.", "ASSAULT"),
+    ("Militants took 20 workers hostage at the gas plant.", "ASSAULT"),
+    ("Militants torched a school in Borno.", "ASSAULT"),
+    ("The fighters razed the village to the ground.", "ASSAULT"),
+    ("Looters ransacked shops in the city centre.", "COERCE"),
+    ("Parliament impeached the president.", "ACCUSE"),
+    ("The navy blockaded the port of Hodeidah.", "COERCE"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, type_", ROUND3_CASES, ids=[c[0][:40] for c in ROUND3_CASES])
+def test_round3_sentence_gets_type(pipeline, text, type_):
+    article = pipeline.process(text, published="2020-03-10")
+    got = [(e.type, e.trigger.text if e.trigger else None) for e in article.events]
+    assert type_ in [t for t, _ in got], got
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, wrong", [
+    # reopening an embassy is diplomatic support, not opening access; improving ties is no retreat
+    ("Britain reopened its embassy in Tehran.", "RETREAT"),
+    # a no-fly zone is a restriction, not an air strike
+    ("NATO imposed a no-fly zone over Libya.", "ASSAULT"),
+])
+def test_round3_sense_not_overextended(pipeline, text, wrong):
+    article = pipeline.process(text, published="2020-03-10")
+    assert wrong not in [e.type for e in article.events], [(e.type, e.trigger.text) for e in article.events]
