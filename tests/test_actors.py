@@ -628,3 +628,30 @@ def test_people_of_a_nationality_who_act(text, name, kind):
     art = Pipeline().process(text, published="2000-05-01")
     first = art.actors[0]
     assert (first.name, first.kind) == (name, kind)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,surface,sector,country", [
+    # people of a religion, workers and farmers act in protests with no nationality word
+    ("Islamic fundamentalists continued their hunger strike in Algiers.", "Islamic fundamentalists", "REL", "DZA"),
+    ("Muslims protested outside the embassy in Cairo.", "Muslims", "REL", "EGY"),
+    # a party named with a lower-case "party", as news copy writes it
+    ("The fundamentalist Umma party said it will boycott Algeria's elections.", "Umma party", "PTY", "DZA"),
+    # a bare agent capitalised only because it starts the sentence
+    ("Rebels based in Sudan attacked a village.", "Rebels", "REB", "SDN"),
+])
+def test_agents_without_a_nationality_word(text, surface, sector, country):
+    from eventwire.pipeline import Pipeline
+
+    art = Pipeline().process(text, published="2000-05-01")
+    found = {a.span.text: a for a in art.actors}
+    assert surface in found, sorted(found)
+    assert (found[surface].sector, found[surface].country) == (sector, country)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", ["Sunday's party was cancelled.", "The mosque was closed for repairs."])
+def test_non_people_words_are_not_agents(text):
+    from eventwire.pipeline import Pipeline
+
+    assert not Pipeline().process(text, published="2000-05-01").actors

@@ -127,7 +127,14 @@ UNIT_NOUNS = {"squad", "squads", "unit", "units", "team", "teams", "detachment",
               "patrols", "contingent", "contingents", "battalion", "battalions", "brigade", "brigades",
               "convoy", "convoys", "platoon", "platoons", "company", "companies", "column", "columns"}
 # Students and teachers act in protests; bare "schools" and "universities" do not.
-EDU_PEOPLE = {"student", "pupil", "teacher", "lecturer", "professor", "schoolchild", "undergraduate"}
+PEOPLE_HEADS = {
+    "EDU": {"student", "pupil", "teacher", "lecturer", "professor", "schoolchild", "undergraduate"},
+    "REL": {"islamist", "fundamentalist", "cleric", "muslim", "christian", "imam", "priest", "monk",
+            "clergyman", "mullah", "sunni", "shia", "shiite", "jew", "hindu", "sikh", "buddhist",
+            "bishop", "missionary", "pilgrim", "worshipper", "believer", "extremist", "zealot"},
+    "LAB": {"worker", "unionist", "trade unionist", "miner", "docker", "dockworker", "striker"},
+    "AGR": {"farmer", "peasant", "herder", "herdsman", "pastoralist", "fisherman", "villager"},
+}
 # Sectors that name who acts in political events; bare "schools" or "companies" are not actors here.
 BARE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "PRM", "REB", "UAF", "OPP", "CVL", "REF", "JRN",
                 "PTY", "CRM"}
@@ -1054,6 +1061,9 @@ def _unknown_orgs(doc: "Doc", lowers: list[str], cat: Catalogue, taken: set[int]
             if lowers[j] in ORG_HEADS:
                 head = j
             j += 1
+        if head is None and j > i and j < n and j not in taken and lowers[j] in _PARTY_HEADS \
+                and doc[j - 1].head.i == j:
+            head, j = j, j + 1  # "the Umma party", "the ruling Baath party": news lower-cases it
         if head is not None and j - i >= 2 and not _shouting(doc, i, {}):
             words = lowers[i:j]
             sector = ORG_HEADS[lowers[head]]
@@ -1157,17 +1167,22 @@ def _bare_agents(doc: "Doc", lowers: list[str], cat: Catalogue, covered: set[int
         last = doc[end - 1]
         definite = i > 0 and lowers[i - 1] == "the" and last.lemma_.lower() in INSTITUTIONS
         owned = i > 0 and i - 1 in covered and doc[i - 1].head.i in range(i, end)  # "RSF artillery"
-        people = sector in BARE_SECTORS or (sector == "EDU" and last.lemma_.lower() in EDU_PEOPLE)
-        ok = (not owned and people and last.pos_ == "NOUN" and last.dep_ != "compound"
-              and not (doc[i].is_title and not doc[i].is_sent_start)
+        named_people = _people_head(last) in PEOPLE_HEADS.get(sector, ())  # "Islamists", "farmers"
+        people = sector in BARE_SECTORS or named_people
+        ok = (not owned and people and last.dep_ != "compound"
+              and (last.pos_ == "NOUN" or (last.pos_ == "PROPN" and (named_people or doc[i].is_sent_start)))
+              and not (doc[i].is_title and not doc[i].is_sent_start and not named_people)
               and not (end - i == 1 and last.lemma_.lower() in BARE_SKIP
                        and not (definite and sector in STATE_SECTORS)))
         if ok:
             start = _grow_left(doc, lowers, covered, i, end)
             foreign = any(lowers[k] in FOREIGN_MODS for k in range(start, i))
             country = _context_country(doc, last, by_token, cat)
+            role = "foreign" if foreign else "bare"
+            if country is None and _placed(last):
+                role = "placed"  # "a terror group based in Trinidad": the place decides, after places
             entry = Entry("ew:group:bare", lowers[end - 1], "group",
-                          country.country if country else None, sector, "foreign" if foreign else "bare")
+                          country.country if country else None, sector, role)
             out.append(_Found(start, end, entry, sector))
             i = end
         else:
@@ -1175,22 +1190,42 @@ def _bare_agents(doc: "Doc", lowers: list[str], cat: Catalogue, covered: set[int
     return out
 
 
+def _people_head(tok: "Token") -> str:
+    """The singular of a people noun ("Muslims" -> "muslim"), whatever the tagger made of it."""
+    word = tok.lemma_.lower()
+    return word[:-1] if tok.tag_ in ("NNS", "NNPS") and word.endswith("s") and word == tok.lower_ else word
+
+
+def _located_preps(head: "Token") -> list["Token"]:
+    """The prepositions that say where a phrase's referent is: "rebels in Darfur", "a group
+    based in Trinidad"."""
+    preps = [c for c in head.children if c.dep_ == "prep"]
+    preps += [c for v in head.children if v.dep_ == "acl" and v.lemma_ in ("base", "station")
+              for c in v.children if c.dep_ == "prep"]
+    return [p for p in preps if p.lower_ in ("in", "from", "of")]
+
+
+def _placed(head: "Token") -> bool:
+    """Whether a located preposition of ``head`` names a proper place ("rebels in Darfur")."""
+    return any(obj.dep_ == "pobj" and obj.pos_ == "PROPN"
+               for prep in _located_preps(head) if prep.lower_ != "of" for obj in prep.children)
+
+
 def _context_country(doc: "Doc", head: "Token", by_token: dict, cat: Optional[Catalogue] = None) -> Optional[Entry]:
     """The country a bare agent phrase belongs to: "rebel groups in Syria", "security
     officials in Baghdad" (a capital named as a place still says whose officials)."""
-    for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("in", "from", "of"):
-            for obj in prep.children:
-                if obj.dep_ != "pobj":
-                    continue
-                f = by_token.get(obj.i)
-                if f is not None and f.entry.country and f.entry.kind == "state":
-                    return f.entry
-                node = cat.trie.get(obj.lower_) if cat is not None and f is None and obj.is_title else None
-                for pat in (node or {}).get(_END, ()):
-                    entry = cat.entries[pat.entry]
-                    if entry.role == "capital" and entry.country and len(pat.tokens) == 1:
-                        return _country_entries(cat).get(entry.country, entry)
+    for prep in _located_preps(head):
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            f = by_token.get(obj.i)
+            if f is not None and f.entry.country and f.entry.kind == "state":
+                return f.entry
+            node = cat.trie.get(obj.lower_) if cat is not None and f is None and obj.is_title else None
+            for pat in (node or {}).get(_END, ()):
+                entry = cat.entries[pat.entry]
+                if entry.role == "capital" and entry.country and len(pat.tokens) == 1:
+                    return _country_entries(cat).get(entry.country, entry)
     return None
 
 
@@ -1491,7 +1526,7 @@ def _ground(doc: "Doc", lowers: list[str], cat: Catalogue, found: list[_Found],
         elif role == "bare" and (same := _same_head(doc, lowers, f, out)) is not None:
             # "the regime" after "the Bashar al-Assad regime", "the police" after "Kenyan police"
             f = _Found(f.start, f.end, same.entry, same.sector, False, same.kind, same.id, same.name)
-        elif role in ("bare", "foreign"):
+        elif role in ("bare", "foreign", "placed"):
             sector = f.sector
             if lowers[f.end - 1] in ("officer", "officers"):
                 words = set(lowers[f.start:f.end])
