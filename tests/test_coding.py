@@ -743,3 +743,30 @@ def test_wounding_joins_the_violent_act_it_is_part_of(nlp, lexicon):
               if e.type == "ASSAULT"]
     assert len(events) == 1 and "ISR" in events[0].recipients and "HEZ" in events[0].actors, \
         [(e.trigger.text, e.actors, e.recipients) for e in events]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,type_,recipient", [
+    # a place the trigger governs is the target when the text names no other: its state
+    ("Israeli air strikes hit a residential building in Gaza City, killing 14 people.", "ASSAULT", "PSE"),
+    ("Thousands of protesters marched in Santiago against pension reform.", "PROTEST", "CHL"),
+    ("Islamic State fighters captured Mosul in June 2014.", "ASSAULT", "IRQ"),
+])
+def test_a_governed_place_stands_for_the_target(pipeline, text, type_, recipient):
+    art = pipeline.process(text, published="2015-10-27")
+    by_id = {a.id: a for a in art.actors}
+    event = next(e for e in art.events if e.type == type_ and e.recipients)
+    assert [by_id[r].country for r in event.recipients] == [recipient]
+    assert by_id[event.recipients[0]].kind == "state"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Iraqi forces retook Mosul on Sunday.",  # a state on its own soil is not its own target
+    "Speaking in Baghdad, the interior minister said gunmen had attacked a checkpoint.",  # not governed
+])
+def test_no_place_target_where_the_state_acts_or_the_place_is_loose(pipeline, text):
+    art = pipeline.process(text, published="2015-10-27")
+    attack = next(e for e in art.events if e.type == "ASSAULT")
+    assert attack.location is not None and attack.location.country == "IRQ"
+    assert attack.recipients == ()

@@ -245,7 +245,7 @@ class Pipeline:
             stage = "coding"
             found_events = coding.code_events(doc, analysis, lexicon)
             found_events, found_actors = coding.attribute_unnamed(
-                found_events, found_actors, lexicon, functools.partial(actors.unnamed_actor, catalogue))
+                found_events, found_actors, lexicon, functools.partial(actors.unnamed_actor, catalogue), doc)
         except (_Overtime, MemoryError):
             raise
         except Exception as exc:  # noqa: BLE001 - one bad article must not stop a batch

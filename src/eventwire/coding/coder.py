@@ -1872,13 +1872,17 @@ def _dedupe(events: list[Event], analysis: Analysis, weak_place: set[str], sent_
 
 
 def attribute_unnamed(events: tuple[Event, ...], mentions: tuple[ActorMention, ...], lexicon: Lexicon,
-                      make: Callable[[Span, str, str], Optional[ActorMention]]
+                      make: Callable[[Span, str, str], Optional[ActorMention]], doc: Optional["Doc"] = None
                       ) -> tuple[tuple[Event, ...], tuple[ActorMention, ...]]:
     """Asserted (or historical) events of a type with an unnamed doer (``[unnamed_doers]`` in the
     lexicon) and no doer in the text get that sector's group of the country they happened in:
     "a roadside bombing near Samarra killed a US soldier" -> an unidentified armed group of Iraq.
     The new mention's evidence is the trigger that implies the doer.  ``make(span, iso3,
-    sector)`` builds the actor mention.  Returns (events, mentions)."""
+    sector)`` builds the actor mention.  Returns (events, mentions).
+
+    With ``doc``, an event of a ``[place_targets]`` type that has no recipient but governs a
+    place ("bombed a building in Gaza City", "will visit Beijing") gets that place's state as its
+    recipient, unless the doer is that state (a state acting on its own soil)."""
     out_events, added = [], []
     for event in events:
         sector = lexicon.unnamed_doers.get(event.type)
@@ -1893,6 +1897,42 @@ def attribute_unnamed(events: tuple[Event, ...], mentions: tuple[ActorMention, .
             continue
         added.append(mention)
         out_events.append(replace(event, actors=(mention.id,)))
+    if doc is not None and lexicon.place_targets:
+        by_id = {m.id: m for m in mentions + tuple(added)}
+        for k, event in enumerate(out_events):
+            loc = event.location
+            if event.recipients or event.type not in lexicon.place_targets or loc is None or not loc.country \
+                    or event.trigger is None or not _governed_place(doc, event.trigger, loc.span):
+                continue
+            if any(by_id[a].kind == "state" and by_id[a].country == loc.country for a in event.actors if a in by_id):
+                continue  # "Iraqi forces retook Mosul": no state is its own target
+            mention = make(loc.span, loc.country, "GOV")
+            if mention is None or mention.id in event.actors:
+                continue
+            added.append(mention)
+            out_events[k] = replace(event, recipients=(mention.id,))
     if not added:
         return tuple(out_events), mentions
     return tuple(out_events), tuple(sorted(mentions + tuple(added), key=lambda m: (m.span.start, m.span.end)))
+
+
+# dependency steps from a place up to the trigger that governs it ("bombed [a building in] Gaza")
+_PLACE_STEPS = frozenset({"pobj", "prep", "dobj", "compound", "appos", "nmod", "npadvmod"})
+
+
+def _governed_place(doc: "Doc", trigger: Span, place: Span) -> bool:
+    """Whether the place hangs on the trigger within three steps of object and preposition
+    links: "bombed Gaza City", "a strike on a building in Gaza City", "visit to Beijing"."""
+    trig = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    where = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if trig is None or where is None:
+        return False
+    heads = {t.i for t in trig}
+    tok = where.root
+    for _ in range(4):
+        if tok.i in heads:
+            return True
+        if tok.dep_ not in _PLACE_STEPS or tok.head is tok:
+            return False
+        tok = tok.head
+    return tok.i in heads

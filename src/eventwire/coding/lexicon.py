@@ -76,6 +76,8 @@ class Lexicon:
     containers: frozenset[str] = frozenset()  # quantity nouns over an event ("days of talks", "a wave of arrests")
     # PLOVER type -> the sector of the doer an event of that type has when the text names none
     unnamed_doers: dict[str, str] = field(default_factory=dict)
+    # PLOVER types whose target may be a place: "bombed Gaza City", "visit Beijing" -> its state
+    place_targets: frozenset[str] = frozenset()
     crosswalk: tuple[tuple[str, str, str, frozenset[str]], ...] = field(repr=False, default=())
 
     def governs(self, cls: str, lemma: str) -> bool:
@@ -216,6 +218,7 @@ def _load(extra_files: tuple[str, ...]) -> Lexicon:
         frames=frozenset(data.get("nominals", {}).get("frames", ())),
         containers=frozenset(data.get("nominals", {}).get("containers", ())),
         unnamed_doers={str(k): str(v) for k, v in data.get("unnamed_doers", {}).items()},
+        place_targets=frozenset(data.get("place_targets", {}).get("types", ())),
         crosswalk=_crosswalk(),
     )
 

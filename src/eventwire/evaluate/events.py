@@ -26,6 +26,9 @@ Scoring rules:
   A gold actor named by a generic word ("civilians", "police", "protesters", "militants")
   is answered by a predicted actor of the PLOVER sector that word names (``GENERIC``):
   eventwire names such groups by sector and country ("Civilians (Kenya)", Kenya's police).
+  "civilians" is answered by any unarmed people's group (students, farmers, worshippers, aid
+  workers, refugees, journalists, medics): ACLED's civilians are unarmed non-combatants, and it
+  names such victims "Civilians (Nigeria)" with the group ("Farmers (Nigeria)") as associated actor.
 - ``counts_accuracy``: over records with gold counts, every gold count equal.
 - Split: lines alternate dev (1st, 3rd, ...) / test (2nd, 4th, ...) within each file.
 
@@ -158,7 +161,7 @@ def load_gold(path: str | Path | None = None) -> list[tuple[str, list[GoldEvent]
 
 # Generic gold names -> the PLOVER sectors of the predicted actors that answer them.
 GENERIC = {
-    "civilians": {"CVL"}, "villagers": {"CVL"}, "protesters": {"CVL", "EDU", "LAB", "OPP", "SOC"},
+    "civilians": {"CVL", "EDU", "AGR", "REL", "LAB", "REF", "JRN", "MED"}, "villagers": {"CVL"}, "protesters": {"CVL", "EDU", "LAB", "OPP", "SOC"},
     "rioters": {"CVL"}, "mob": {"CVL"}, "vigilantes": {"CVL", "PRM"}, "police": {"COP"},
     "rebels": {"REB"}, "militants": {"REB", "UAF"}, "militant": {"REB", "UAF"}, "gunmen": {"UAF", "REB"},
     "bandits": {"CRM", "UAF"}, "militia": {"PRM", "UAF"}, "opposition": {"OPP", "PTY"},
