@@ -770,3 +770,32 @@ def test_no_place_target_where_the_state_acts_or_the_place_is_loose(pipeline, te
     attack = next(e for e in art.events if e.type == "ASSAULT")
     assert attack.location is not None and attack.location.country == "IRQ"
     assert attack.recipients == ()
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,type_,actor,recipient", [
+    # with the doer named by an owner, the "of" phrase is what is acted on
+    ("Ghana's rejection of the IMF's terms surprised investors.", "REJECT", "GHA", "International Monetary Fund"),
+    # a condemned deed: its doer ("by") is whom the condemnation addresses
+    ("Human rights abuses by Eritrean security forces were condemned by Sweden.", "ACCUSE", "SWE", "ERI"),
+    ("Germany denounced the arrest of Turkish journalists.", "ACCUSE", "DEU", "TUR"),
+    # a crowd of a country's people protests against its government
+    ("Thousands of Serbians rallied in Belgrade against the government.", "PROTEST", "SRB", "SRB"),
+    ("Tens of thousands of Hungarians took to the streets against the government.", "PROTEST", "HUN", "HUN"),
+    # a strike by workers is a stoppage, not an attack
+    ("Bangladeshi garment workers staged a strike in Dhaka.", "PROTEST", "BGD", None),
+])
+def test_roles_of_owned_and_condemned_deeds(pipeline, text, type_, actor, recipient):
+    art = pipeline.process(text, published="2015-10-27")
+    by_id = {a.id: a for a in art.actors}
+    event = next(e for e in art.events if e.type == type_)
+    assert actor in {by_id[a].country for a in event.actors}
+    if recipient:
+        assert recipient in {by_id[r].country or by_id[r].name for r in event.recipients}
+        assert not set(event.actors) & set(event.recipients)
+
+
+@pytest.mark.model
+def test_an_air_strike_stays_an_attack(pipeline):
+    art = pipeline.process("Russian jets carried out a strike on the town.", published="2015-10-27")
+    assert [e.type for e in art.events] == ["ASSAULT"]

@@ -754,6 +754,12 @@ def _resolve(doc: "Doc", lowers: list[str], cat: Catalogue, s: int, e: int, entr
         if composed:
             return composed
         root = _first_conjunct(doc[s:e].root)
+        if role == "demonym" and root.tag_ in ("NNS", "NNPS") and root.dep_ == "pobj" \
+                and root.head.lower_ == "of" and root.head.head.lemma_.lower() in CROWD_HEADS and entry.country:
+            # "thousands of Serbians rallied": a crowd of that country's people, not its state
+            group = Entry(f"ew:group:cvl-{entry.country.lower()}", _group_name("CVL", entry.name),
+                          "group", entry.country, "CVL")
+            return _Found(s, e, group, "CVL")
         if role == "country" and root.dep_ == "pobj" and root.head.lower_ in ("in", "inside", "within", "throughout") \
                 and root.head.head.pos_ in ("VERB", "AUX"):
             return None  # "lived in Iraq", "struck targets in Lebanon": a place, not an actor

@@ -527,10 +527,19 @@ def _aim_recipients(head) -> list:
                         if pobj.dep_ == "pobj":
                             out.extend(args.coordinated(pobj) if obj.lower_ != "for" else [])
                             out.extend(_content_holders(pobj))
-        elif child.dep_ == "prep" and child.lower_ in ("in", "against"):
+        elif child.dep_ == "prep" and child.lower_ in ("in", "against", "to", "at", "outside", "across"):
             for pobj in child.children:
                 if pobj.dep_ != "pobj":
                     continue
+                if child.lower_ != "against":
+                    # "rallied in Belgrade against the government", "took to the streets against
+                    # the reform": the parser hangs the aim on the place
+                    for prep in pobj.children:
+                        if prep.dep_ == "prep" and prep.lower_ == "against":
+                            for target in prep.children:
+                                if target.dep_ == "pobj":
+                                    out.extend(args.coordinated(target))
+                                    out.extend(_content_holders(target))
                 if child.lower_ == "against":
                     out.extend(args.coordinated(pobj))
                     out.extend(_content_holders(pobj))
@@ -566,6 +575,26 @@ def _condition_subjects(verb) -> list:
     return out
 
 
+# sectors of unarmed people: what they "strike" is work
+_PEOPLE_SECTORS = frozenset({"CVL", "LAB", "EDU", "AGR", "REL", "SOC", "OPP", "PTY", "REF", "BUS", "MED", "JRN"})
+# verb types whose object may be a deed or thing whose owner or doer is the recipient
+_HOLDER_VERB_TYPES = frozenset({"ACCUSE", "REJECT", "PROTEST"})
+# nominal types whose "of" phrase names what is acted on once the doer is named otherwise
+_OF_THEME_TYPES = frozenset({"REJECT", "PROTEST", "SUPPORT", "REQUEST", "THREATEN", "CONCEDE", "AGREE"})
+# light verbs whose subject is not the noun's doer ("Turkey hosted a visit of ...")
+_HOST_VERBS = frozenset({"host", "receive", "welcome", "attend", "join", "convene"})
+
+
+def _named_doer(head: "Token", verb: Optional["Token"], table: args.Mentions, lexicon: Lexicon) -> bool:
+    """Whether a trigger noun's doer is named by its owner ("Ghana's rejection") or by the
+    subject of its light verb ("Korean retailers launched a boycott")."""
+    if any(c.dep_ == "poss" and table.covering(c) for c in head.children):
+        return True
+    if verb is None or head.dep_ != "dobj" or head.head is not verb or _lemma(verb, lexicon) in _HOST_VERBS:
+        return False
+    return bool(_mentions(args.subject_tokens(verb, lexicon), table))
+
+
 def _build(trig: _Trigger, table: args.Mentions, lexicon: Lexicon) -> Optional[_Candidate]:
     entry, head = trig.entry, trig.head
     phrase = frozenset(range(trig.start, head.i + 1))
@@ -593,6 +622,12 @@ def _build(trig: _Trigger, table: args.Mentions, lexicon: Lexicon) -> Optional[_
         if not cand.recipients and not entry.object_is_theme and not any(c.dep_ == "dobj" for c in verb.children) \
                 and not args.is_passive(verb):
             cand.recipients = _fallback_recipient(verb, table, cand.actors)
+        if not cand.recipients and not entry.object_is_theme and entry.type in _HOLDER_VERB_TYPES:
+            # "abuses by Eritrean forces were condemned by Sweden", "denounced the arrest of
+            # Kurdish mayors": whose the condemned thing is (its doer first)
+            held = [t for tok in obj_tokens if tok.pos_ == "NOUN" for t in _content_holders(tok)]
+            held.sort(key=lambda t: t.head.lower_ != "by")
+            cand.recipients = [m for m in _mentions(held, table) if m not in cand.actors]
         if not cand.recipients and not entry.object_is_theme:
             deep = _deep_recipients(verb, preps, entry.type)
             cand.recipients = [m for m in _mentions(deep, table) if m not in cand.actors]
@@ -623,6 +658,11 @@ def _build(trig: _Trigger, table: args.Mentions, lexicon: Lexicon) -> Optional[_
     else:
         actor_preps = _NOUN_ACTOR_PREPS + ("of",)
     actor_preps = tuple(p for p in actor_preps if p not in entry.recipient_preps)
+    if "of" in actor_preps and entry.type in _OF_THEME_TYPES and _named_doer(head, verb, table, lexicon):
+        # "Ghana's rejection of the IMF's terms", "retailers launched a boycott of Japanese beer":
+        # with the doer named by an owner or a light verb, the "of" phrase is what is acted on
+        actor_preps = tuple(p for p in actor_preps if p != "of")
+        recipient_preps += ("of",)
     actor_tokens = args.prep_objects(head, actor_preps)
     if not actor_tokens and head.dep_ == "nsubj" and entry.type == "ASSAULT":
         # "fighting broke out between the army and the RSF"
@@ -658,6 +698,9 @@ def _build(trig: _Trigger, table: args.Mentions, lexicon: Lexicon) -> Optional[_
         # "rushed aid to Turkey", "brought charges against the minister": the light verb's
         # prepositions carry the noun's recipient
         rec_tokens = args.prep_objects(verb, tuple(p for p in recipient_preps if p not in ("of", "into", "for")))
+    elif verb is not None and not via_prep:
+        # "filed a complaint with the UN against Croatia": whom it is against comes first
+        rec_tokens = args.prep_objects(verb, ("against",)) + rec_tokens
     if via_prep and not rec_tokens:
         rec_tokens = [t for c in verb.children if c.dep_ == "nsubj" for t in args.coordinated(c)] if undergoes \
             else args.object_tokens(verb, ())
@@ -1689,6 +1732,12 @@ def code_events(doc: "Doc", analysis: Analysis, lexicon: Lexicon) -> tuple[Event
             if (q.content.start <= trig_start < q.content.end)
             or (q.content.start < c_end and q.content.end > c_start and q.content.start <= trig_start)
         )
+        if cand.entry.people and cand.actors and (cand.actors[0].sector or "") in _PEOPLE_SECTORS:
+            # "garment workers staged a strike" is a stoppage; "jets carried out a strike" an attack
+            other, other_mode = cand.entry.people
+            cand.entry = replace(cand.entry, type=other, mode=other_mode, cameo=None, people=None, nonstate=None,
+                                 acled=None, acled_state=None, acled_nonstate=None, acled_civilian=None,
+                                 acled_armed=None)
         if cand.entry.nonstate and cand.actors and not _is_state(cand.actors[0]):
             # "militants raided a village" is an attack; "police raided the offices" a search
             other, other_mode = cand.entry.nonstate

@@ -56,6 +56,7 @@ class Entry:
     future_only: bool = False  # a threat: code only when stated as future ("will respond")
     two_sided: bool = False  # both sides of the fighting are actors ("repelled an RSF assault")
     nonstate: Optional[tuple[str, Optional[str]]] = None  # (type, mode) when the doer is no state ("militants raided")
+    people: Optional[tuple[str, Optional[str]]] = None  # (type, mode) when unarmed people do it ("workers staged a strike")
 
 
 @dataclass(frozen=True)
@@ -126,18 +127,24 @@ def _pair(value) -> Optional[tuple[str, str]]:
     return (str(value[0]), str(value[1]))
 
 
+def _switch(raw: dict, who: str) -> Optional[tuple[str, Optional[str]]]:
+    """(type, mode) of a ``type_<who>``/``mode_<who>`` pair: the labels when the doer is no
+    state (``nonstate``) or a group of unarmed people (``people``)."""
+    if not raw.get(f"type_{who}"):
+        return None
+    other = str(raw[f"type_{who}"]).upper()
+    if other not in PLOVER_TYPES:
+        raise ConfigError(f"lexicon trigger {raw.get('verbs') or raw.get('nouns')}: "
+                          f"type_{who} {other!r} is not a PLOVER event type")
+    return (other, raw.get(f"mode_{who}") or None)
+
+
 def _entries(raw: dict, order: int) -> list[Entry]:
     type_ = str(raw.get("type", "")).upper()
     if type_ not in PLOVER_TYPES:
         raise ConfigError(f"lexicon trigger {raw.get('verbs') or raw.get('nouns')}: "
                           f"type {type_!r} is not a PLOVER event type ({', '.join(PLOVER_TYPES)})")
-    nonstate = None
-    if raw.get("type_nonstate"):
-        other = str(raw["type_nonstate"]).upper()
-        if other not in PLOVER_TYPES:
-            raise ConfigError(f"lexicon trigger {raw.get('verbs') or raw.get('nouns')}: "
-                              f"type_nonstate {other!r} is not a PLOVER event type")
-        nonstate = (other, raw.get("mode_nonstate") or None)
+    nonstate, people = _switch(raw, "nonstate"), _switch(raw, "people")
     common = dict(
         type=type_, mode=raw.get("mode") or None, contexts=tuple(raw.get("contexts", ())),
         acled=_pair(raw.get("acled")), acled_state=_pair(raw.get("acled_state")),
@@ -151,7 +158,7 @@ def _entries(raw: dict, order: int) -> list[Entry]:
         requires_child=tuple(w.lower() for w in raw.get("requires_child", ())),
         object_is_theme=bool(raw.get("object_is_theme", False)),
         future_only=bool(raw.get("future_only", False)),
-        two_sided=bool(raw.get("two_sided", False)), nonstate=nonstate,
+        two_sided=bool(raw.get("two_sided", False)), nonstate=nonstate, people=people,
     )
     out = []
     objects_for = raw.get("objects_for", {})
