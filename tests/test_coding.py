@@ -799,3 +799,21 @@ def test_roles_of_owned_and_condemned_deeds(pipeline, text, type_, actor, recipi
 def test_an_air_strike_stays_an_attack(pipeline):
     art = pipeline.process("Russian jets carried out a strike on the town.", published="2015-10-27")
     assert [e.type for e in art.events] == ["ASSAULT"]
+
+
+@pytest.mark.model
+def test_a_state_saying_it_could_act_threatens(pipeline):
+    art = pipeline.process("Rwanda said it could cut diplomatic ties with Belgium.", published="2015-10-27")
+    threat = next(e for e in art.events if e.type == "THREATEN")
+    assert threat.modality == "asserted"
+    assert all(e.modality == "hypothetical" for e in art.events if e.type == "SANCTION")
+    # others' speculation about a state is no threat by anyone
+    art = pipeline.process("Analysts said Russia could strike Kyiv again.", published="2015-10-27")
+    assert not [e for e in art.events if e.type == "THREATEN"]
+
+
+@pytest.mark.model
+def test_the_force_put_on_alert_is_mobilised(pipeline):
+    art = pipeline.process("French police were put on high alert after the attack.", published="2015-10-27")
+    by_id = {a.id: a for a in art.actors}
+    assert any(e.type == "MOBILIZE" and [by_id[a].country for a in e.actors] == ["FRA"] for e in art.events)

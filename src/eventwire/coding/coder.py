@@ -701,7 +701,11 @@ def _build(trig: _Trigger, table: args.Mentions, lexicon: Lexicon) -> Optional[_
     elif verb is not None and not via_prep:
         # "filed a complaint with the UN against Croatia": whom it is against comes first
         rec_tokens = args.prep_objects(verb, ("against",)) + rec_tokens
-    if via_prep and not rec_tokens:
+    if via_prep and entry.type == "MOBILIZE" and not undergoes:
+        # "French police were put on high alert": the force put on alert is the one mobilised
+        forces = _mentions(args.object_tokens(verb, ()), table)
+        actors = actors if actors and not forces else forces or actors
+    elif via_prep and not rec_tokens:
         rec_tokens = [t for c in verb.children if c.dep_ == "nsubj" for t in args.coordinated(c)] if undergoes \
             else args.object_tokens(verb, ())
     if verb is not None and entry.type == "RETREAT" and lexicon.governs("declare", _lemma(verb, lexicon)):
@@ -1075,6 +1079,7 @@ _COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "
 _HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"})
 _FUTURE_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 _INTENT_AUX = frozenset({"will", "would", "shall", "'ll", "wo", "'d"})
+_HEDGE_AUX = frozenset({"could", "may", "might"})
 _DEMAND_AUX = frozenset({"must", "should"})
 _DEMAND_FRAMES = _SPEECH | frozenset({"conclude", "stress", "reiterate", "insist", "argue", "warn", "note",
                                       "emphasise", "emphasize", "believe", "maintain", "demand"})
@@ -1088,6 +1093,9 @@ def _intent(verb: "Token", lexicon: Lexicon) -> Optional[str]:
         seen += 1
         if any(c.dep_ == "aux" and c.lower_ in _INTENT_AUX for c in current.children):
             found = found or "aux"
+        elif any(c.dep_ == "aux" and c.lower_ in _HEDGE_AUX for c in current.children) \
+                and not any(c.dep_ == "aux" and c.lower_ == "have" for c in current.children):
+            found = found or "hedge"  # "said it could cut ties": a veiled threat, when said of oneself
         parent = governor(current)
         if parent is not None and lexicon.governs("intent", parent.lemma_.lower()):
             return "gov"
@@ -1096,6 +1104,16 @@ def _intent(verb: "Token", lexicon: Lexicon) -> Optional[str]:
             break
         current = parent
     return found
+
+
+def _says_of_itself(frame: "Token", cand: _Candidate, table: args.Mentions) -> bool:
+    """Whether the speaker of ``frame`` is the doer of the reported act ("Rwanda said it
+    could cut ties"): a pronoun doer, or the same actor as the speech verb's subject."""
+    doer = [c for c in cand.trigger.head.children if c.dep_ == "nsubj"]
+    if doer and doer[0].pos_ == "PRON":
+        return True
+    speakers = {m.id for c in frame.children if c.dep_ == "nsubj" for m in table.covering(c)[:1]}
+    return bool(speakers & {m.id for m in cand.actors})
 
 
 def _governors(verb: "Token") -> list["Token"]:
@@ -1152,8 +1170,10 @@ def _derive(cands: dict, drop: set, table: args.Mentions, lexicon: Lexicon, anal
             and _refusal(verb, lexicon)
         # PLOVER AGREE: "cooperative actions of types CONSULT, SUPPORT, COOPERATE, and AID reported
         # in future tense are also taken to imply intentions" ("the president will visit Moscow")
-        if not refused and not planned and (how is None or (how == "aux" and frame is None)):
+        if not refused and not planned and (how is None or (how in ("aux", "hedge") and frame is None)):
             continue
+        if how == "hedge" and (content not in _HOSTILE or not _says_of_itself(frame, cand, table)):
+            continue  # "analysts said sanctions could follow": no one threatens
         negated = _has_neg(verb)
         cond = _conditional(verb)
         if refused:
@@ -1976,7 +1996,7 @@ def _governed_place(doc: "Doc", trigger: Span, place: Span) -> bool:
     where = doc.char_span(place.start, place.end, alignment_mode="expand")
     if trig is None or where is None:
         return False
-    heads = {t.i for t in trig}
+    heads = {t.i for t in trig} | {t.head.i for t in trig if t.dep_ == "dobj"}  # "launch an offensive in X"
     tok = where.root
     for _ in range(4):
         if tok.i in heads:
