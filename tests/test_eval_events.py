@@ -111,3 +111,11 @@ def test_events_slice_runs(pipeline):
     assert report.scores["plover_accuracy"] > 0.4
     assert set(load_baselines()["events"]) >= {"acled_weighted_f1", "plover_accuracy", "modality_accuracy"}
     assert "plover-gsr" in load_baselines()
+
+
+def test_events_gold_names_match_through_catalogue_aliases():
+    # gold writes a group as news does; eventwire names it canonically
+    ids = ev._catalogue_ids("RSF")
+    assert ids and ev._match(("RSF",), frozenset(ids))
+    assert not ev._match(("RSF",), frozenset({"sdn", "sudan"}))
+    assert ev._catalogue_ids("no such actor anywhere") == frozenset()

@@ -22,7 +22,8 @@ Scoring rules:
   negative), averaged with the gold supports as weights.
 - ``plover_accuracy``, ``modality_accuracy``: exact match of the chosen event.
 - ``actor_accuracy`` / ``recipient_accuracy``: over records with a gold actor (recipient),
-  right when one predicted actor has a gold country or a gold name.
+  right when one predicted actor has a gold country or a gold name (a name also answers through
+  the actor catalogue's aliases: gold "RSF" is the actor "Rapid Support Forces").
   A gold actor named by a generic word ("civilians", "police", "protesters", "militants")
   is answered by a predicted actor of the PLOVER sector that word names (``GENERIC``):
   eventwire names such groups by sector and country ("Civilians (Kenya)", Kenya's police).
@@ -40,6 +41,7 @@ tuned on it); skipped with a note when the shared file is absent.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -205,7 +207,22 @@ def choose(gold: GoldEvent, predicted: list[Predicted]) -> Optional[Predicted]:
 
 
 def _match(gold: tuple[str, ...], got: frozenset[str]) -> bool:
-    return any(g in got or g.lower() in got for g in gold)
+    return any(g in got or g.lower() in got or bool(_catalogue_ids(g) & got) for g in gold)
+
+
+@functools.lru_cache(maxsize=None)
+def _catalogue_ids(name: str) -> frozenset[str]:
+    """The actor ids (lower-cased) whose alias is exactly the gold name: gold writes a group
+    as news does ("RSF", "Houthi", "Red Cross"), eventwire names it canonically."""
+    from .. import actors
+
+    cat = actors.load_catalogue()
+    node = cat.trie
+    for token in actors._tokens(name):
+        node = node.get(token.lower())
+        if node is None:
+            return frozenset()
+    return frozenset(cat.entries[pat.entry].id.lower() for pat in node.get(actors._END, ()))
 
 
 def weighted_f1(pairs: list[tuple[Optional[str], Optional[str]]]) -> float:
