@@ -817,3 +817,31 @@ def test_the_force_put_on_alert_is_mobilised(pipeline):
     art = pipeline.process("French police were put on high alert after the attack.", published="2015-10-27")
     by_id = {a.id: a for a in art.actors}
     assert any(e.type == "MOBILIZE" and [by_id[a].country for a in e.actors] == ["FRA"] for e in art.events)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,type_,actor,recipient,modality", [
+    # the addressee of "called on"/"appealed to" does the act asked for, which has not happened
+    ("Estonia called on NATO to station more troops in the Baltics.", "MOBILIZE", "NATO", None, "hypothetical"),
+    ("Mali appealed to the UN to send peacekeepers.", "AID", "United Nations", None, "hypothetical"),
+    # a capital addressed or hosting a leader is its government
+    ("Iran called on Washington to lift sanctions.", "REQUEST", "IRN", "USA", "asserted"),
+    ("Beijing hosted the Vietnamese president.", "CONSULT", "CHN", "VNM", "asserted"),
+    # a declared withdrawal is a concession (PLOVER CONCEDE), the withdrawal itself still to come
+    ("Moscow announced it would withdraw troops from the Kherson region.", "CONCEDE", "RUS", None, "asserted"),
+])
+def test_addressees_hosts_and_declarations(pipeline, text, type_, actor, recipient, modality):
+    art = pipeline.process(text, published="2015-10-27")
+    by_id = {a.id: a for a in art.actors}
+    event = next(e for e in art.events if e.type == type_)
+    assert actor in {by_id[a].country or by_id[a].name for a in event.actors}
+    if recipient:
+        assert recipient in {by_id[r].country or by_id[r].name for r in event.recipients}
+    assert event.modality == modality
+
+
+@pytest.mark.model
+def test_the_forces_moved_are_not_the_target(pipeline):
+    art = pipeline.process("Estonia called on NATO to station more troops in the Baltics.", published="2015-10-27")
+    move = next(e for e in art.events if e.type == "MOBILIZE")
+    assert move.recipients == ()

@@ -70,6 +70,9 @@ LOCATIVE_PREPS = {"in", "at", "inside", "outside", "near", "into", "to", "toward
                   "across", "within", "through", "from", "on", "past", "beyond", "via", "outside of",
                   "throughout", "over", "behind", "off"}
 # A capital is a place unless the sentence makes it act; these verbs never make it act.
+# Heads of a "hosted X" object that make the host a government: "Moscow hosted the Egyptian president".
+VISITOR_HEADS = {"president", "minister", "premier", "leader", "delegation", "king", "queen", "envoy",
+                 "chancellor", "counterpart", "emir", "prince", "secretary", "talks", "summit", "visit"}
 NONAGENT_VERBS = {"be", "become", "remain", "lie", "sit", "host", "see", "experience", "stay", "look",
                   "seem", "appear", "wake", "suffer", "swelter", "shiver", "boast", "feature", "fall",
                   "rank", "welcome", "attract", "shake", "flood", "burn", "celebrate", "grow", "sprawl"}
@@ -976,6 +979,9 @@ def _capital_acts(doc: "Doc", s: int, e: int) -> bool:
     if dep == "nsubj":
         if head.lemma_.lower() == "welcome":  # "Washington welcomed the ceasefire", not tourists
             return any(c.dep_ == "dobj" and c.lemma_.lower() in POLITICAL_NOUNS for c in head.children)
+        if head.lemma_.lower() == "host":  # "Beijing hosted the Vietnamese president", not the Games
+            return any(c.dep_ == "dobj" and (c.lemma_.lower() in VISITOR_HEADS or c.ent_type_ == "PERSON")
+                       for c in head.children)
         return head.lemma_.lower() not in NONAGENT_VERBS
     if dep == "poss":
         return head.lemma_.lower() not in PLACE_NOUNS
@@ -989,6 +995,9 @@ def _capital_acts(doc: "Doc", s: int, e: int) -> bool:
             return True  # "an admission by Moscow", "a decision by Ankara": who does it
         if prep == "to" and gov.lower_ == "according":
             return True
+        if (prep in ("on", "upon") and gov.lemma_.lower() in ("call", "prevail")) or \
+                (prep == "to" and gov.lemma_.lower() in ("appeal", "plead")):
+            return True  # "called on Washington to lift sanctions": the addressee
         if prep in ("of", "from") and gov.lemma_.lower() in POLITICAL_NOUNS:
             return True
         if prep in ("with", "between", "against", "and") and gov.lemma_.lower() in RELATION_WORDS:

@@ -190,6 +190,13 @@ def subject_tokens(verb: "Token", lexicon: "Lexicon", depth: int = 0) -> list["T
                 obj = _child(gov, "dobj")
                 if obj is not None:
                     return coordinated(obj)
+                # "called on NATO to station troops", "appealed to the UN to send peacekeepers"
+                for child in gov.children:
+                    if child.dep_ == "prep" and (child.lower_ in ("on", "upon")
+                                                 or (child.lower_ == "to" and gov.lemma_.lower() in ("appeal", "plead"))):
+                        objs = [c for c in child.children if c.dep_ == "pobj"]
+                        if objs:
+                            return coordinated(objs[0])
             return subject_tokens(gov, lexicon, depth + 1)
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
         return subject_tokens(head, lexicon, depth + 1)

@@ -367,6 +367,7 @@ def _following_party(cand: _Candidate, table: args.Mentions, actor_ids: set[str]
     # Daesh militants use them", "because Iran ...", "unlike Turkey")
     aside = {t.i for tok in head.sent if tok.lower_ in _ASIDE and tok.dep_ in ("prep", "mark")
              for t in (tok.head.subtree if tok.dep_ == "mark" else tok.subtree)}
+    themes = _theme_starts(cand, table)
     for i in range(max(cand.trigger.end, head.i) + 1, end):
         tok = doc[i]
         if tok.text in (";", '"', "“", "”") or (tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _SPEECH):
@@ -374,9 +375,17 @@ def _following_party(cand: _Candidate, table: args.Mentions, actor_ids: set[str]
         if i in aside:
             continue
         for m in table.covering(tok)[:1]:
-            if m.id not in actor_ids and m.kind != "media":
+            if m.id not in actor_ids and m.kind != "media" and m.span.start not in themes:
                 return [m]
     return []
+
+
+def _theme_starts(cand: _Candidate, table: args.Mentions) -> set[int]:
+    """Where the mentions of what a move or gift moves begin ("stationed more troops"): the
+    direct object of a MOBILIZE, RETREAT or AID trigger is never its recipient."""
+    if cand.entry.type not in _THEME_OBJECT_TYPES:
+        return set()
+    return {m.span.start for c in cand.trigger.head.children if c.dep_ == "dobj" for m in table.covering(c)}
 
 
 def _near_recipient(cand: _Candidate, table: args.Mentions, actor_ids: set[str]) -> list[ActorMention]:
@@ -389,6 +398,7 @@ def _near_recipient(cand: _Candidate, table: args.Mentions, actor_ids: set[str])
     if cand.clause_verb is not None and cand.clause_verb is not head:
         roots.append(cand.clause_verb)
     seen = {t.i for t in roots}
+    themes = _theme_starts(cand, table)
     frontier = list(roots)
     for _ in range(4):  # at most four dependency steps down
         nxt = []
@@ -400,7 +410,7 @@ def _near_recipient(cand: _Candidate, table: args.Mentions, actor_ids: set[str])
                     continue
                 seen.add(child.i)
                 for m in table.covering(child)[:1]:
-                    if m.id not in actor_ids and m.kind != "media":
+                    if m.id not in actor_ids and m.kind != "media" and m.span.start not in themes:
                         return [m]
                 nxt.append(child)
         frontier = nxt
@@ -575,6 +585,8 @@ def _condition_subjects(verb) -> list:
     return out
 
 
+# types whose direct object is what is moved or given, never whom it is done to
+_THEME_OBJECT_TYPES = frozenset({"MOBILIZE", "RETREAT", "AID"})
 # sectors of unarmed people: what they "strike" is work
 _PEOPLE_SECTORS = frozenset({"CVL", "LAB", "EDU", "AGR", "REL", "SOC", "OPP", "PTY", "REF", "BUS", "MED", "JRN"})
 # verb types whose object may be a deed or thing whose owner or doer is the recipient
@@ -613,6 +625,9 @@ def _build(trig: _Trigger, table: args.Mentions, lexicon: Lexicon) -> Optional[_
         else:
             obj_tokens = args.object_tokens(verb, preps)
             obj_tokens += _of_objects(obj_tokens, table)
+            if entry.type in _THEME_OBJECT_TYPES:
+                # "stationed more troops in the Baltics": the forces moved are the doer's, not its target
+                obj_tokens = [t for t in obj_tokens if not (t.dep_ == "dobj" and t.lemma_.lower() in _TROOPS)]
         if not cand.actors and entry.type in ("AGREE", "REJECT") and _stative_passive(verb):
             # "Vietnam is committed to opening up", "Greece is opposed to": a stance of the subject
             cand.actors = _mentions([t for c in verb.children if c.dep_ == "nsubjpass" for t in args.coordinated(c)], table)
@@ -1187,6 +1202,9 @@ def _derive(cands: dict, drop: set, table: args.Mentions, lexicon: Lexicon, anal
             type_ = "REJECT"
         elif cond == "unless" or content in _HOSTILE:
             type_ = "THREATEN"
+        elif content == "RETREAT" and frame is not None and lexicon.governs("declare", _lemma(frame, lexicon)):
+            # "Moscow announced it would withdraw troops": a declared withdrawal (PLOVER CONCEDE)
+            type_ = "CONCEDE"
         else:
             type_ = "AGREE"
         gov = governor(verb)
