@@ -1182,7 +1182,9 @@ def _bare_agents(doc: "Doc", lowers: list[str], cat: Catalogue, covered: set[int
         last = doc[end - 1]
         definite = i > 0 and lowers[i - 1] == "the" and last.lemma_.lower() in INSTITUTIONS
         owned = i > 0 and i - 1 in covered and doc[i - 1].head.i in range(i, end)  # "RSF artillery"
-        named_people = _people_head(last) in PEOPLE_HEADS.get(sector, ())  # "Islamists", "farmers"
+        # "Islamists", "farmers": people of a sector, as a group (one "cleric" is a person, not a group)
+        named_people = _people_head(last) in PEOPLE_HEADS.get(sector, ()) and (
+            last.tag_ in ("NNS", "NNPS") or _placed(last))  # "a missionary from Calgary": where from says whose
         people = sector in BARE_SECTORS or named_people
         ok = (not owned and people and last.dep_ != "compound"
               and (last.pos_ == "NOUN" or (last.pos_ == "PROPN" and (named_people or doc[i].is_sent_start)))
