@@ -655,3 +655,26 @@ def test_non_people_words_are_not_agents(text):
     from eventwire.pipeline import Pipeline
 
     assert not Pipeline().process(text, published="2000-05-01").actors
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,names", [
+    # the first of coordinated nationality adjectives shares the head noun
+    ("Japanese and South Korean foreign ministers held talks in Seoul.", {"JPN", "KOR"}),
+    ("Indian and Chinese troops clashed on the disputed border.", {"IND", "CHN"}),
+])
+def test_coordinated_nationalities_on_one_head_are_both_parties(text, names):
+    from eventwire.pipeline import Pipeline
+
+    art = Pipeline().process(text, published="2020-06-16")
+    by_id = {a.id: a for a in art.actors}
+    assert any({by_id[a].country for a in e.actors} == names for e in art.events)
+
+
+@pytest.mark.model
+def test_unidentified_attackers_are_of_where_they_struck():
+    from eventwire.pipeline import Pipeline
+
+    art = Pipeline().process("Gunmen kidnapped two Chinese engineers in Pakistan.", published="2020-06-16")
+    found = {a.span.text: a for a in art.actors}
+    assert found["Gunmen"].country == "PAK" and found["two Chinese engineers"].country == "CHN"

@@ -929,6 +929,10 @@ def _compose(doc: "Doc", lowers: list[str], cat: Catalogue, s: int, e: int, entr
     p = e
     if p < n and lowers[p] in _APOS:
         p += 1
+    alone = False  # "Japanese and South Korean foreign ministers": the first adjective shares the head
+    conj = [c for c in doc[e - 1].children if c.dep_ == "conj" and c.i > e - 1] if e < n and lowers[e] in ("and", ",") else []
+    if conj and doc[e - 1].dep_ in ("amod", "compound") and conj[0].head.i == e - 1:
+        p, alone = max(t.i for t in conj[0].subtree) + 1, True
     for q in range(p, min(p + 3, n)):
         if q > p and not (doc[q - 1].pos_ in ("ADJ", "NOUN", "PROPN") and doc[q - 1].is_alpha):
             break
@@ -942,9 +946,14 @@ def _compose(doc: "Doc", lowers: list[str], cat: Catalogue, s: int, e: int, entr
             if end < n and lowers[end] in UNIT_NOUNS and doc[end - 1].dep_ == "compound" \
                     and doc[end - 1].head.i == end:
                 end += 1  # "a Turkish riot police squad"
-            start = _with_the(doc, lowers, s, end)
-            if start == s:
-                start = _grow_left(doc, lowers, set(), s, end)  # "two senior Rwandan army officers"
+            if alone and doc[e - 1].head.i != end - 1:
+                return None
+            if alone:
+                start, end = _with_the(doc, lowers, s, e), e  # the conjunct names its own mention
+            else:
+                start = _with_the(doc, lowers, s, end)
+                if start == s:
+                    start = _grow_left(doc, lowers, set(), s, end)  # "two senior Rwandan army officers"
             if sector in STATE_SECTORS:
                 return _Found(start, end, entry, sector, kind="state")
             return _Found(start, end, entry, sector, kind="group",
@@ -1211,6 +1220,18 @@ def _people_head(tok: "Token") -> str:
     """The singular of a people noun ("Muslims" -> "muslim"), whatever the tagger made of it."""
     word = tok.lemma_.lower()
     return word[:-1] if tok.tag_ in ("NNS", "NNPS") and word.endswith("s") and word == tok.lower_ else word
+
+
+# Sectors of doers the text does not identify: their country is where they act.
+UNNAMED_SECTORS = {"UAF", "CRM"}
+
+
+def _named_place_in(doc: "Doc", i: int, actor_tokens: set[int]) -> bool:
+    """Whether token ``i``'s sentence names a place after a locative preposition ("in
+    Pakistan", "near Kano") that is no actor."""
+    return any(t.dep_ == "pobj" and t.pos_ == "PROPN" and t.i not in actor_tokens
+               and t.head.lower_ in ("in", "near", "at", "outside", "around", "across")
+               for t in doc[i].sent)
 
 
 def _located_preps(head: "Token") -> list["Token"]:
@@ -1516,6 +1537,7 @@ def _ground(doc: "Doc", lowers: list[str], cat: Catalogue, found: list[_Found],
     "she"/"he" the most recent person within the last three sentences.
     """
     countries = _country_entries(cat)
+    actor_tokens = {k for f in found if f.entry.role not in ("bare", "foreign", "placed") for k in range(f.start, f.end)}
     sent_index = [0] * len(doc)  # token -> sentence number
     for k, sent in enumerate(doc.sents):
         sent_index[sent.start:sent.end] = [k] * (sent.end - sent.start)
@@ -1550,7 +1572,9 @@ def _ground(doc: "Doc", lowers: list[str], cat: Catalogue, found: list[_Found],
                 sector = "MIL" if words & {"military", "army", "navy", "militar"} else \
                     "COP" if "police" in words else last_security or sector
             iso = f.entry.country
-            if iso is None and role == "bare":
+            if iso is None and role == "bare" and not (sector in UNNAMED_SECTORS and _named_place_in(doc, f.start, actor_tokens)):
+                # unidentified attackers take the country of where they struck, found after places
+                # ("gunmen kidnapped two Chinese engineers in Pakistan"), not the country named most
                 iso = last_country.get(sector) or dominant
             state = countries.get(iso) if iso else None
             if state is not None and sector in STATE_SECTORS:

@@ -61,7 +61,11 @@ class Mentions:
                             own = [m for m in self.covering(child) if m.span.end <= head.idx]
                             if own:
                                 return own[:1]
-                return direct[:1]
+                # "Indian and Chinese troops": the first of coordinated modifiers names a party too
+                paired_first = [m for child in head.lefts if child.dep_ in ("amod", "compound")
+                                and child.i not in exclude and any(c.dep_ == "conj" for c in child.children)
+                                for m in self.covering(child)[:1] if m != direct[0]]
+                return paired_first + direct[:1]
         found: list[ActorMention] = []
         paired = False  # "the Turkish and Greek sides": coordinated modifiers name both
         for child in head.lefts:

@@ -368,9 +368,12 @@ def _following_party(cand: _Candidate, table: args.Mentions, actor_ids: set[str]
     aside = {t.i for tok in head.sent if tok.lower_ in _ASIDE and tok.dep_ in ("prep", "mark")
              for t in (tok.head.subtree if tok.dep_ == "mark" else tok.subtree)}
     themes = _theme_starts(cand, table)
+    # the reporter of a trailing frame ("..., the UN said"): its whole subject phrase
+    reporters = {t.i for tok in head.sent if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _SPEECH
+                 and tok.i > head.i for t in tok.subtree}
     for i in range(max(cand.trigger.end, head.i) + 1, end):
         tok = doc[i]
-        if tok.text in (";", '"', "“", "”") or (tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _SPEECH):
+        if tok.text in (";", '"', "“", "”") or i in reporters:
             break
         if i in aside:
             continue

@@ -6,6 +6,9 @@ the gold file (PLOVER GSR sentences, sentences written for the project) or read 
 time from ``../shared/data/geo/TR-News.xml`` by article id (its licence keeps it out of
 the repo).
 
+The actors stage runs with the places stage's grounding of groups no country was found for
+(``actors.ground_by_places``), as the article record stores them.
+
 Scoring: a gold mention is found when a predicted mention overlaps it.  The headline
 ``accuracy`` is the fraction of gold mentions found with the right canonical actor (id)
 and country; fields the gold leaves empty are not scored.  Precision counts only texts
@@ -143,17 +146,20 @@ def score_actors(gold_docs: list[dict], predicted: dict[str, list[dict]]) -> dic
 
 
 def predict(records: list[dict]) -> dict[str, list[dict]]:
-    """Run the actors stage on each gold text."""
-    from .. import nlp
-    from ..actors import find_actors, load_catalogue
+    """Run the actors stage on each gold text, with the grounding the places stage gives
+    groups no country was found for (``actors.ground_by_places``), as articles store them."""
+    from .. import nlp, places
+    from ..actors import find_actors, ground_by_places, load_catalogue
 
     cat = load_catalogue()
+    gazetteer = places.load_gazetteer()
     out = {}
     for rec in records:
         doc = nlp.parse(rec["text"])
+        found = find_actors(doc, cat, published=rec.get("published"))
+        found = ground_by_places(doc, found, places.find_places(doc, found, gazetteer), cat)
         out[rec["doc"]] = [{"start": m.span.start, "end": m.span.end, "id": m.id, "country": m.country,
-                            "sector": m.sector, "kind": m.kind}
-                           for m in find_actors(doc, cat, published=rec.get("published"))]
+                            "sector": m.sector, "kind": m.kind} for m in found]
     return out
 
 
