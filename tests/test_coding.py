@@ -845,3 +845,19 @@ def test_the_forces_moved_are_not_the_target(pipeline):
     art = pipeline.process("Estonia called on NATO to station more troops in the Baltics.", published="2015-10-27")
     move = next(e for e in art.events if e.type == "MOBILIZE")
     assert move.recipients == ()
+
+
+@pytest.mark.model
+def test_a_one_sentence_report_codes_its_event_word_even_unanchored(pipeline):
+    report = "Villagers in southern Lebanon described the Israeli shelling as the heaviest in years."
+    art = pipeline.process(report, published="2015-10-27")
+    by_id = {a.id: a for a in art.actors}
+    shelling = [e for e in art.events if e.type == "ASSAULT"]
+    assert [by_id[a].country for e in shelling for a in e.actors] == ["ISR"]
+    assert shelling[0].confidence < 0.7  # a weak event
+    # in an article the same sentence is background and stays uncoded
+    art = pipeline.process("Schools stayed closed on Monday. " + report, published="2015-10-27")
+    assert not [e for e in art.events if e.type == "ASSAULT"]
+    # nor is a kind of event something is said of coded
+    art = pipeline.process("US-led coalition strikes have been too slow.", published="2015-10-27")
+    assert not art.events

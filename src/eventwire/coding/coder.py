@@ -66,6 +66,7 @@ class _Candidate:
     anchored: bool = False
     contexts: tuple[str, ...] = ()
     entry: Optional[Entry] = None  # labels (may differ from the trigger's after merging)
+    rescued: bool = False  # coded as its sentence's only event though unanchored (see code_events)
 
 
 # ------------------------------------------------------------------ triggers
@@ -349,6 +350,32 @@ def _inferred_actor(cand: _Candidate, table: args.Mentions, recipient_ids: set[s
         for m in table.covering(tok)[:1]:
             if m.id not in recipient_ids and m.kind != "media" and tok.dep_ in ("nsubj", "poss", "compound", "amod") \
                     and not (tok.dep_ != "nsubj" and tok.head.dep_ == "nsubjpass"):
+                return [m]
+    return []
+
+
+# types a sentence's only event word is coded for even when unanchored (every type)
+_RESCUE_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "REQUEST",
+                           "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
+
+
+def _first_party(cand: _Candidate, table: args.Mentions, recipient_ids: set[str]) -> list[ActorMention]:
+    """The doer of a rescued event: the first actor of its sentence that is a subject or an
+    owner ("Syria's ... withdrawal"), never a recipient, a news outlet or a reporting subject."""
+    head = cand.trigger.head
+    doc = head.doc
+    seen: set[int] = set()
+    for tok in head.sent:
+        for m in table.covering(tok)[:1]:
+            if m.span.start in seen:
+                continue
+            seen.add(m.span.start)
+            span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+            root = span.root if span is not None else tok
+            if root.dep_ not in ("nsubj", "poss", "compound", "amod") or (
+                    root.dep_ == "nsubj" and root.head.lemma_.lower() in _SPEECH and cand.entry.type not in VERBAL):
+                continue
+            if m.id not in recipient_ids and m.kind != "media":
                 return [m]
     return []
 
@@ -1691,112 +1718,149 @@ def code_events(doc: "Doc", analysis: Analysis, lexicon: Lexicon) -> tuple[Event
     sent_counts: dict[int, list] = {}
     events: list[Event] = []
     weak_place: set[str] = set()
-    for i, cand in sorted(cands.items()):
-        if i in drop:
-            continue
-        head = cand.trigger.head
-        sent = head.sent
-        # speaker's side as the implicit agent of a passive request/authorisation
-        if not cand.actors and cand.entry.type in SPEAKER_AGENT_TYPES:
-            if cand.trigger.entry.pos == "noun" or args.is_passive(head):
-                for quote in analysis.quotes:
-                    if quote.content.start <= head.idx < quote.content.end:
-                        state = _speaker_state(quote, analysis, by_id)
-                        if state is not None and state not in cand.recipients:
-                            cand.actors = [state]
-                        break
-        used = set()
-        for m in cand.actors + cand.recipients:
-            s, e = _span_tokens(doc, m.span.start, m.span.end)
-            used.update(range(s, e))
-        place, strong_place = _place_for(cand, doc, places, sent, used, table)
-        if place is None and cand.entry.type in LOCATED_TYPES:
-            place = _anaphoric_place(cand, places)
-            strong_place = strong_place or place is not None
-        date = _date_for(cand, doc, times, sent, analysis.published)
-        counts = {"fatalities": None, "injured": None, "arrested": None}
-        if cand.entry.type in ("ASSAULT", "COERCE", "PROTEST"):
-            if sent.start not in sent_counts:
-                sent_counts[sent.start] = find_counts(sent)
-            for cat, value, cue in sent_counts[sent.start]:
-                if cat == "arrested" and cand.entry.type == "ASSAULT" and cand.entry.mode != "abduct":
-                    continue
-                # the count belongs to the event its cue hangs on ("fired ..., killing three"),
-                # else to the nearest eligible trigger in the sentence
-                rivals = [c for j, c in cands.items() if j not in drop and c.trigger.head.sent.start == sent.start
-                          and c.entry.type in ("ASSAULT", "COERCE", "PROTEST")]
-                owner = _count_owner(cue, cat, cands, drop)
-                if owner is None or owner not in rivals:
-                    owner = min(rivals, key=lambda c: abs(c.trigger.head.i - cue.i))
-                if owner is cand:
-                    counts[cat] = (counts[cat] or 0) + value
-        actor_ids = {m.id for m in cand.actors}
-        cand.recipients = [m for m in cand.recipients if m.id not in actor_ids]
-        inferred = weak_recipient = False
-        if not cand.actors:
-            cand.actors = _inferred_actor(cand, table, {m.id for m in cand.recipients})
-            inferred = bool(cand.actors)
+    pending, rescue = sorted(cands.items()), False
+    while pending:
+        for i, cand in pending:
+            if i in drop:
+                continue
+            head = cand.trigger.head
+            sent = head.sent
+            # speaker's side as the implicit agent of a passive request/authorisation
+            if not cand.actors and cand.entry.type in SPEAKER_AGENT_TYPES:
+                if cand.trigger.entry.pos == "noun" or args.is_passive(head):
+                    for quote in analysis.quotes:
+                        if quote.content.start <= head.idx < quote.content.end:
+                            state = _speaker_state(quote, analysis, by_id)
+                            if state is not None and state not in cand.recipients:
+                                cand.actors = [state]
+                            break
+            used = set()
+            for m in cand.actors + cand.recipients:
+                s, e = _span_tokens(doc, m.span.start, m.span.end)
+                used.update(range(s, e))
+            place, strong_place = _place_for(cand, doc, places, sent, used, table)
+            if place is None and cand.entry.type in LOCATED_TYPES:
+                place = _anaphoric_place(cand, places)
+                strong_place = strong_place or place is not None
+            date = _date_for(cand, doc, times, sent, analysis.published)
+            counts = {"fatalities": None, "injured": None, "arrested": None}
+            if cand.entry.type in ("ASSAULT", "COERCE", "PROTEST"):
+                if sent.start not in sent_counts:
+                    sent_counts[sent.start] = find_counts(sent)
+                for cat, value, cue in sent_counts[sent.start]:
+                    if cat == "arrested" and cand.entry.type == "ASSAULT" and cand.entry.mode != "abduct":
+                        continue
+                    # the count belongs to the event its cue hangs on ("fired ..., killing three"),
+                    # else to the nearest eligible trigger in the sentence
+                    rivals = [c for j, c in cands.items() if j not in drop and c.trigger.head.sent.start == sent.start
+                              and c.entry.type in ("ASSAULT", "COERCE", "PROTEST")]
+                    owner = _count_owner(cue, cat, cands, drop)
+                    if owner is None or owner not in rivals:
+                        owner = min(rivals, key=lambda c: abs(c.trigger.head.i - cue.i))
+                    if owner is cand:
+                        counts[cat] = (counts[cat] or 0) + value
             actor_ids = {m.id for m in cand.actors}
-        has_count = any(v is not None for v in counts.values())
-        if cand.entry.type == "PROTEST" and strong_place and cand.modality == "asserted":
-            # "smaller protests in Mombasa passed off peacefully": the place anchors a protest,
-            # and protesters nobody names are the civilians of that country
-            cand.anchored = True
-            if not cand.actors and place is not None and place.country:
-                crowd = [m for m in analysis.actors if (m.sector or "") == "CVL" and m.country == place.country]
-                cand.actors = crowd[:1]
-        if not (cand.actors or cand.recipients or has_count or (place is not None and cand.entry.type not in VERBAL)
-                or _agent_subject(cand, lexicon)):
-            continue
-        if not cand.anchored and not has_count:
-            continue
-        if not cand.recipients:
-            cand.recipients = _near_recipient(cand, table, actor_ids) or _following_party(cand, table, actor_ids)
-            weak_recipient = bool(cand.recipients)
-        mod = cand.modality
-        when = _as_date(date.value)
-        if mod == "asserted" and published and when and (published - when).days > _HISTORICAL_DAYS:
-            mod = "historical"
-        # evidence: the sentence, trimmed of surrounding space
-        s_start, s_end = sent.start_char, sent.end_char
-        chunk = text[s_start:s_end]
-        s_start += len(chunk) - len(chunk.lstrip())
-        s_end -= len(chunk) - len(chunk.rstrip())
-        trig_start = doc[cand.trigger.start].idx
-        last = doc[cand.trigger.end] if cand.trigger.end >= 0 else head
-        trig_end = last.idx + len(last.text)
-        clause = _clause_tokens(_clause_top(cand.clause_verb or head))
-        c_start = min(t.idx for t in clause)
-        c_end = max(t.idx + len(t.text) for t in clause)
-        attribution = tuple(
-            q.id for q in analysis.quotes
-            if (q.content.start <= trig_start < q.content.end)
-            or (q.content.start < c_end and q.content.end > c_start and q.content.start <= trig_start)
-        )
-        if cand.entry.people and cand.actors and (cand.actors[0].sector or "") in _PEOPLE_SECTORS:
-            # "garment workers staged a strike" is a stoppage; "jets carried out a strike" an attack
-            other, other_mode = cand.entry.people
-            cand.entry = replace(cand.entry, type=other, mode=other_mode, cameo=None, people=None, nonstate=None,
-                                 acled=None, acled_state=None, acled_nonstate=None, acled_civilian=None,
-                                 acled_armed=None)
-        if cand.entry.nonstate and cand.actors and not _is_state(cand.actors[0]):
-            # "militants raided a village" is an attack; "police raided the offices" a search
-            other, other_mode = cand.entry.nonstate
-            cand.entry = replace(cand.entry, type=other, mode=other_mode, cameo=None, nonstate=None)
-        entry = cand.entry
-        contexts = cand.contexts or entry.contexts
-        cameo = entry.cameo or lexicon.cameo_for(entry.type, entry.mode, contexts)
-        events.append(Event(
-            id=_event_id(analysis.article_id, trig_start, entry.type),
-            type=entry.type, mode=entry.mode, contexts=tuple(contexts), acled=_acled(cand, lexicon),
-            cameo=cameo, actors=args.ids(cand.actors), recipients=args.ids(cand.recipients),
-            location=place, date=date, modality=mod, attribution=attribution,
-            fatalities=counts["fatalities"], injured=counts["injured"], arrested=counts["arrested"],
-            evidence=Span.of(text, s_start, s_end), confidence=_confidence(cand, place, date, inferred, weak_recipient),
-            trigger=Span.of(text, trig_start, trig_end),
-        ))
-        if not strong_place:
-            weak_place.add(events[-1].id)
+            cand.recipients = [m for m in cand.recipients if m.id not in actor_ids]
+            inferred = weak_recipient = False
+            if not cand.actors:
+                cand.actors = _inferred_actor(cand, table, {m.id for m in cand.recipients})
+                inferred = bool(cand.actors)
+                actor_ids = {m.id for m in cand.actors}
+            has_count = any(v is not None for v in counts.values())
+            if cand.entry.type == "PROTEST" and strong_place and cand.modality == "asserted":
+                # "smaller protests in Mombasa passed off peacefully": the place anchors a protest,
+                # and protesters nobody names are the civilians of that country
+                cand.anchored = True
+                if not cand.actors and place is not None and place.country:
+                    crowd = [m for m in analysis.actors if (m.sector or "") == "CVL" and m.country == place.country]
+                    cand.actors = crowd[:1]
+            if cand.rescued and not cand.actors:
+                cand.actors = _first_party(cand, table, {m.id for m in cand.recipients})
+                inferred = bool(cand.actors)
+                actor_ids = {m.id for m in cand.actors}
+            if cand.rescued and not cand.actors:
+                continue
+            if not cand.rescued and not (cand.actors or cand.recipients or has_count
+                                         or (place is not None and cand.entry.type not in VERBAL)
+                                         or _agent_subject(cand, lexicon)):
+                continue
+            if not cand.anchored and not has_count and not cand.rescued:
+                continue
+            if not cand.recipients:
+                cand.recipients = _near_recipient(cand, table, actor_ids) or _following_party(cand, table, actor_ids)
+                weak_recipient = bool(cand.recipients)
+            mod = cand.modality
+            when = _as_date(date.value)
+            if mod == "asserted" and published and when and (published - when).days > _HISTORICAL_DAYS:
+                mod = "historical"
+            # evidence: the sentence, trimmed of surrounding space
+            s_start, s_end = sent.start_char, sent.end_char
+            chunk = text[s_start:s_end]
+            s_start += len(chunk) - len(chunk.lstrip())
+            s_end -= len(chunk) - len(chunk.rstrip())
+            trig_start = doc[cand.trigger.start].idx
+            last = doc[cand.trigger.end] if cand.trigger.end >= 0 else head
+            trig_end = last.idx + len(last.text)
+            clause = _clause_tokens(_clause_top(cand.clause_verb or head))
+            c_start = min(t.idx for t in clause)
+            c_end = max(t.idx + len(t.text) for t in clause)
+            attribution = tuple(
+                q.id for q in analysis.quotes
+                if (q.content.start <= trig_start < q.content.end)
+                or (q.content.start < c_end and q.content.end > c_start and q.content.start <= trig_start)
+            )
+            if cand.entry.people and cand.actors and (cand.actors[0].sector or "") in _PEOPLE_SECTORS:
+                # "garment workers staged a strike" is a stoppage; "jets carried out a strike" an attack
+                other, other_mode = cand.entry.people
+                cand.entry = replace(cand.entry, type=other, mode=other_mode, cameo=None, people=None, nonstate=None,
+                                     acled=None, acled_state=None, acled_nonstate=None, acled_civilian=None,
+                                     acled_armed=None)
+            if cand.entry.nonstate and cand.actors and not _is_state(cand.actors[0]):
+                # "militants raided a village" is an attack; "police raided the offices" a search
+                other, other_mode = cand.entry.nonstate
+                cand.entry = replace(cand.entry, type=other, mode=other_mode, cameo=None, nonstate=None)
+            entry = cand.entry
+            contexts = cand.contexts or entry.contexts
+            cameo = entry.cameo or lexicon.cameo_for(entry.type, entry.mode, contexts)
+            events.append(Event(
+                id=_event_id(analysis.article_id, trig_start, entry.type),
+                type=entry.type, mode=entry.mode, contexts=tuple(contexts), acled=_acled(cand, lexicon),
+                cameo=cameo, actors=args.ids(cand.actors), recipients=args.ids(cand.recipients),
+                location=place, date=date, modality=mod, attribution=attribution,
+                fatalities=counts["fatalities"], injured=counts["injured"], arrested=counts["arrested"],
+                evidence=Span.of(text, s_start, s_end),
+                confidence=round(_confidence(cand, place, date, inferred, weak_recipient) * (0.8 if cand.rescued else 1), 3),
+                trigger=Span.of(text, trig_start, trig_end),
+            ))
+            if not strong_place:
+                weak_place.add(events[-1].id)
+        if rescue or sum(1 for _ in doc.sents) != 1:
+            break
+        # A text of one sentence is an event report (a data set's record, an ACLED note, a
+        # headline or caption fed alone): when none of its event words was kept, its most
+        # specific candidate is coded after all, as a weak event, with the sentence's first
+        # subject or owner for its doer.  In an article such sentences are background and
+        # stay uncoded.
+        rescue = True
+        coded = {doc.char_span(e.evidence.start, e.evidence.end, alignment_mode="expand").start
+                 for e in events if doc.char_span(e.evidence.start, e.evidence.end, alignment_mode="expand") is not None}
+        best: dict[int, tuple[int, _Candidate]] = {}
+        for i, cand in cands.items():
+            start_ = cand.trigger.head.sent.start
+            if i in drop or start_ in coded or cand.entry.type not in _RESCUE_TYPES:
+                continue
+            if cand.trigger.entry.pos == "noun" and cand.trigger.head.dep_ in ("nsubj", "nsubjpass", "csubj", "compound"):
+                continue  # "coalition strikes have been slow": what is said of a kind of event; "evacuation buses"
+            doer = cand.trigger.head if cand.trigger.entry.pos == "verb" else (cand.clause_verb if cand.light else None)
+            if doer is not None and any(t.pos_ != "PRON" and not table.covering(t)
+                                        for t in args.subject_tokens(doer, lexicon)):
+                continue  # "the measure ... by cutting supply lines": the doer is named, and is no actor
+            if start_ not in best or cand.entry.specificity > best[start_][1].entry.specificity:
+                best[start_] = (i, cand)
+        pending = sorted(best.values(), key=lambda ic: ic[0])
+        for _, cand in pending:
+            cand.rescued = True
+
     sent_starts = [sent.start_char for sent in doc.sents]
     events = _discourse(events, analysis, sent_starts, weak_place)
     events = _dedupe(events, analysis, weak_place, sent_starts)
