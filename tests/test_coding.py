@@ -861,3 +861,23 @@ def test_a_one_sentence_report_codes_its_event_word_even_unanchored(pipeline):
     # nor is a kind of event something is said of coded
     art = pipeline.process("US-led coalition strikes have been too slow.", published="2015-10-27")
     assert not art.events
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,type_,recipient", [
+    # with every party of one country, an event's target is at home: a state's people, a people's state
+    ("The Sudanese government lifted the nightly curfew.", "CONCEDE", "Civilians (Sudan)"),
+    ("Students in Dhaka demanded reforms.", "REQUEST", "Bangladesh"),
+])
+def test_domestic_events_bear_on_the_same_country(pipeline, text, type_, recipient):
+    art = pipeline.process(text, published="2015-10-27")
+    by_id = {a.id: a for a in art.actors}
+    event = next(e for e in art.events if e.type == type_)
+    assert [by_id[r].name for r in event.recipients] == [recipient]
+
+
+@pytest.mark.model
+def test_no_domestic_target_with_a_foreign_party_about(pipeline):
+    art = pipeline.process("The Sudanese government lifted the curfew, the US embassy said.", published="2015-10-27")
+    lift = next(e for e in art.events if e.type == "CONCEDE")
+    assert lift.recipients == ()

@@ -2065,6 +2065,13 @@ def attribute_unnamed(events: tuple[Event, ...], mentions: tuple[ActorMention, .
                 continue
             added.append(mention)
             out_events[k] = replace(event, recipients=(mention.id,))
+    if lexicon.domestic_targets:
+        by_id = {m.id: m for m in mentions + tuple(added)}
+        for k, event in enumerate(out_events):
+            mention = _domestic_target(event, mentions, by_id, lexicon, make)
+            if mention is not None:
+                added.append(mention)
+                out_events[k] = replace(event, recipients=(mention.id,), confidence=round(event.confidence - 0.1, 3))
     if not added:
         return tuple(out_events), mentions
     return tuple(out_events), tuple(sorted(mentions + tuple(added), key=lambda m: (m.span.start, m.span.end)))
@@ -2090,3 +2097,28 @@ def _governed_place(doc: "Doc", trigger: Span, place: Span) -> bool:
             return False
         tok = tok.head
     return tok.i in heads
+
+
+def _domestic_target(event: Event, mentions: tuple[ActorMention, ...], by_id: dict[str, ActorMention],
+                     lexicon: Lexicon, make: Callable[[Span, str, str], Optional[ActorMention]]
+                     ) -> Optional[ActorMention]:
+    """The target at home of an event with no recipient whose doers are all of one country and
+    whose sentence names no party of another (lexicon ``[domestic_targets]``): a state's arrests
+    or curfews bear on its civilians, a people's protest or demand on its state ("the
+    government lifted the curfew", "students demanded reforms")."""
+    if event.recipients or not event.actors or event.trigger is None:
+        return None
+    doers = [by_id[a] for a in event.actors if a in by_id]
+    countries = {m.country for m in doers}
+    if len(doers) != len(event.actors) or len(countries) != 1 or None in countries:
+        return None
+    iso = next(iter(countries))
+    if any(m.country and m.country != iso or (m.kind in ("igo", "organization") and not m.country)
+           for m in mentions if event.evidence.start <= m.span.start < event.evidence.end):
+        return None  # a foreign or international party is about: the target is not at home
+    side = "state" if all(_is_state(m) for m in doers) else "people"
+    sector = lexicon.domestic_targets.get(side, {}).get(event.type)
+    mention = make(event.trigger, iso, sector) if sector else None
+    if mention is None or mention.id in event.actors:
+        return None
+    return mention

@@ -79,6 +79,8 @@ class Lexicon:
     unnamed_doers: dict[str, str] = field(default_factory=dict)
     # PLOVER types whose target may be a place: "bombed Gaza City", "visit Beijing" -> its state
     place_targets: frozenset[str] = frozenset()
+    # "state"/"people" -> PLOVER type -> sector of the target at home of a domestic event
+    domestic_targets: dict[str, dict[str, str]] = field(default_factory=dict)
     crosswalk: tuple[tuple[str, str, str, frozenset[str]], ...] = field(repr=False, default=())
 
     def governs(self, cls: str, lemma: str) -> bool:
@@ -226,6 +228,8 @@ def _load(extra_files: tuple[str, ...]) -> Lexicon:
         containers=frozenset(data.get("nominals", {}).get("containers", ())),
         unnamed_doers={str(k): str(v) for k, v in data.get("unnamed_doers", {}).items()},
         place_targets=frozenset(data.get("place_targets", {}).get("types", ())),
+        domestic_targets={side: {str(k): str(v) for k, v in table.items()}
+                          for side, table in data.get("domestic_targets", {}).items()},
         crosswalk=_crosswalk(),
     )
 
