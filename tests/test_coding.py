@@ -881,3 +881,29 @@ def test_no_domestic_target_with_a_foreign_party_about(pipeline):
     art = pipeline.process("The Sudanese government lifted the curfew, the US embassy said.", published="2015-10-27")
     lift = next(e for e in art.events if e.type == "CONCEDE")
     assert lift.recipients == ()
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,type_,actor,recipient", [
+    # a parse that takes the sentence's first noun for a verb still gives the passive's object
+    ("Aid to Ethiopia was suspended by the United States in August.", "SANCTION", "USA", "ETH"),
+    # "is under investigation": the subject undergoes it
+    ("The former Malaysian prime minister is under investigation by US prosecutors.", "ACCUSE", "USA", "MYS"),
+    # "received ... from": the giver does it, the subject gets it
+    ("Ukraine received military aid from the United States.", "AID", "USA", "UKR"),
+    ("Jordan received a visit from the Saudi king.", "CONSULT", "SAU", "JOR"),
+])
+def test_passive_undergoing_and_receiving(pipeline, text, type_, actor, recipient):
+    art = pipeline.process(text, published="2015-10-27")
+    by_id = {a.id: a for a in art.actors}
+    event = next(e for e in art.events if e.type == type_)
+    assert [by_id[a].country for a in event.actors] == [actor]
+    assert recipient in {by_id[r].country for r in event.recipients}
+
+
+@pytest.mark.model
+def test_being_on_strike_is_striking(pipeline):
+    art = pipeline.process("Dock workers were on strike for a week in Seoul.", published="2015-10-27")
+    by_id = {a.id: a for a in art.actors}
+    strike = next(e for e in art.events if e.type == "PROTEST")
+    assert [by_id[a].sector for a in strike.actors] == ["LAB"]

@@ -90,7 +90,8 @@ def _verb_entry(token: "Token", lexicon: Lexicon) -> Optional[Entry]:
     # "pulled out of the town": the small model often parses the particle as a preposition
     particles = {c.lower_ for c in token.children
                  if c.dep_ == "prt" or (c.dep_ in ("prep", "advmod") and c.i == token.i + 1 and c.lower_ in _PARTICLES)}
-    objs = {c.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "nsubjpass")}
+    # (a sentence-initial noun the parser takes for a verb is a "csubjpass": "Aid to X was suspended")
+    objs = {c.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "nsubjpass", "csubjpass")}
     objs |= {g.lemma_.lower() for g in _partitive_objects(token)}
     # "crimes committed by X": the noun a participle modifies is its object, but only to rule
     # a sense out (not_objects), since it is often the event's theme rather than its patient
@@ -286,8 +287,14 @@ def _light_verb(noun: "Token", lexicon: Lexicon) -> Optional["Token"]:
             and noun.head.head.pos_ in ("VERB", "AUX") \
             and (lexicon.governs("light_prep", _lemma(noun.head.head, lexicon))
                  or lexicon.governs("undergo", _lemma(noun.head.head, lexicon))):
+        if noun.head.lower_ != "under" and _lemma(noun.head.head, lexicon) in _UNDER_ONLY:
+            return None  # "were on strike" is striking; "were under investigation" undergoing it
         return noun.head.head
     return None
+
+
+# undergo verbs that take their event noun only after "under" ("is under investigation")
+_UNDER_ONLY = frozenset({"be", "remain", "stay"})
 
 
 def _fallback_recipient(trigger: "Token", table: args.Mentions, taken) -> list[ActorMention]:
@@ -725,7 +732,12 @@ def _build(trig: _Trigger, table: args.Mentions, lexicon: Lexicon) -> Optional[_
     # "came under attack": the subject undergoes the event; "put X under investigation": X does
     via_prep = verb is not None and head.dep_ == "pobj"
     undergoes = via_prep and lexicon.governs("undergo", _lemma(verb, lexicon))
-    if not actors and verb is not None and not undergoes:
+    # "Greece received a third bailout from the eurozone": the subject gets it, "from" gives it
+    receiving = verb is not None and not via_prep and lexicon.governs("receive", _lemma(verb, lexicon))
+    if receiving:
+        givers = _mentions(args.prep_objects(head, ("from", "by")) + args.prep_objects(verb, ("from", "by")), table)
+        actors = givers or [m for m in actors if m not in _mentions(args.subject_tokens(verb, lexicon), table)]
+    if not actors and verb is not None and not undergoes and not receiving:
         actors = _mentions(args.subject_tokens(verb, lexicon), table)
     rec_tokens = args.prep_objects(head, recipient_preps)
     parties = args.prep_objects(head, ("between", "among"))
@@ -746,6 +758,8 @@ def _build(trig: _Trigger, table: args.Mentions, lexicon: Lexicon) -> Optional[_
     elif verb is not None and not via_prep:
         # "filed a complaint with the UN against Croatia": whom it is against comes first
         rec_tokens = args.prep_objects(verb, ("against",)) + rec_tokens
+    if receiving:
+        rec_tokens = args.subject_tokens(verb, lexicon)
     if via_prep and entry.type == "MOBILIZE" and not undergoes:
         # "French police were put on high alert": the force put on alert is the one mobilised
         forces = _mentions(args.object_tokens(verb, ()), table)
@@ -1637,7 +1651,7 @@ def code_events(doc: "Doc", analysis: Analysis, lexicon: Lexicon) -> tuple[Event
         ended = _COOPERATIVE | {"AGREE", "CONSULT"} if cand.entry.type == "SANCTION" else {"COERCE", "SANCTION"}
         verb = cand.trigger.head
         if cand.trigger.entry.pos == "verb":
-            objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] + _partitive_objects(verb)
+            objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "csubjpass")] + _partitive_objects(verb)
         else:  # "a suspension of air links with Serbia", "the lifting of the blockade"
             objs = args.prep_objects(verb, ("of",))
         for tok in objs:
