@@ -907,3 +907,12 @@ def test_being_on_strike_is_striking(pipeline):
     by_id = {a.id: a for a in art.actors}
     strike = next(e for e in art.events if e.type == "PROTEST")
     assert [by_id[a].sector for a in strike.actors] == ["LAB"]
+
+
+@pytest.mark.model
+def test_a_person_titled_by_an_international_body_brings_the_body(pipeline):
+    art = pipeline.process("Afghan rebel leaders said they would meet U.N. mediator Diego Cordovez.",
+                           published="1988-03-02")
+    by_id = {a.id: a for a in art.actors}
+    meet = next(e for e in art.events if e.type == "CONSULT")
+    assert [by_id[r].kind for r in meet.recipients] == ["igo", "person"]

@@ -61,6 +61,14 @@ class Mentions:
                             own = [m for m in self.covering(child) if m.span.end <= head.idx]
                             if own:
                                 return own[:1]
+                if direct[0].kind == "person":
+                    # "U.N. mediator Diego Cordovez": a person titled by an international body
+                    # acts for it, and the body is a party too
+                    bodies = [m for child in head.lefts if child.dep_ in ("compound", "amod", "nmod")
+                              for t in child.subtree if t.i not in exclude
+                              for m in self.covering(t)[:1] if m.kind == "igo"]
+                    if bodies:
+                        return bodies[:1] + direct[:1]
                 # "Indian and Chinese troops": the first of coordinated modifiers names a party too
                 paired_first = [m for child in head.lefts if child.dep_ in ("amod", "compound")
                                 and child.i not in exclude and any(c.dep_ == "conj" for c in child.children)
