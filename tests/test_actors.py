@@ -678,3 +678,18 @@ def test_unidentified_attackers_are_of_where_they_struck():
     art = Pipeline().process("Gunmen kidnapped two Chinese engineers in Pakistan.", published="2020-06-16")
     found = {a.span.text: a for a in art.actors}
     assert found["Gunmen"].country == "PAK" and found["two Chinese engineers"].country == "CHN"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,surface,sector,country", [
+    # a lower-case title just before a name joins the mention and gives its sector
+    ("Pakistan allowed opposition leader Imran Khan to hold a rally.", "opposition leader Imran Khan", "OPP", "PAK"),
+    ("Police arrested rebel commander John Bosco in Kampala.", "rebel commander John Bosco", "REB", "UGA"),
+])
+def test_lower_case_titles_before_names(text, surface, sector, country):
+    from eventwire.pipeline import Pipeline
+
+    art = Pipeline().process(text, published="2000-01-01")
+    found = {a.span.text: a for a in art.actors}
+    assert surface in found, sorted(found)
+    assert (found[surface].sector, found[surface].country, found[surface].kind) == (sector, country, "person")

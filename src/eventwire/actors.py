@@ -1448,7 +1448,9 @@ def _title_of(doc: "Doc", lowers: list[str], cat: Catalogue, s: int, e: int,
         return prev.entry.country, _title_sector(cat, lowers, k, s) or prev.sector, s, False
     for j in range(max(0, s - 6), s):
         after_state = (g := by_token.get(j - 1)) is not None and g.end == j and g.entry.kind == "state"
-        if not (doc[j].is_title or after_state) or \
+        # news lower-cases a title before a name: "opposition leader Imran Khan", "rebel commander X"
+        close = s - j <= 3 and doc[j].is_lower and (j == 0 or not doc[j - 1].is_title or doc[j - 1].is_sent_start)
+        if not (doc[j].is_title or after_state or close) or \
                 any(doc[k].is_sent_start or not doc[k].is_alpha for k in range(j + 1, s)):
             continue  # "Russian Foreign Ministry spokeswoman Maria Zakharova"
         hit = _agent_at(cat, lowers, j)
