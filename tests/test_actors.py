@@ -505,7 +505,7 @@ def test_person_country_from_people_files(words, titled, country):
 @pytest.mark.parametrize("text,span,country,kind", [
     ("President Abdelaziz Bouteflika said he would lift the ban.", "President Abdelaziz Bouteflika", "DZA", "person"),
     ("An Argentine judge has ordered former president Carlos Menem to appear.", "An Argentine judge", "ARG", "state"),
-    ("An Argentine judge has ordered former president Carlos Menem to appear.", "Carlos Menem", "ARG", "person"),
+    ("An Argentine judge has ordered former president Carlos Menem to appear.", "former president Carlos Menem", "ARG", "person"),
     ("The Sri Lankan army has been holding thousands of refugees.", "The Sri Lankan army", "LKA", "state"),
     ("Bosnian Serbs said on Tuesday their forces had withdrawn.", "Bosnian Serbs", "BIH", "state"),
     ("Ivory Coast rebels rejected a Senegalese peace plan.", "Senegalese", "SEN", "state"),
