@@ -916,3 +916,20 @@ def test_a_person_titled_by_an_international_body_brings_the_body(pipeline):
     by_id = {a.id: a for a in art.actors}
     meet = next(e for e in art.events if e.type == "CONSULT")
     assert [by_id[r].kind for r in meet.recipients] == ["igo", "person"]
+
+
+@pytest.mark.model
+def test_readying_an_attack_is_a_show_of_force(pipeline):
+    art = pipeline.process("The Macedonian army prepared to resume shelling Albanian rebel-held territory.",
+                           published="2001-05-01")
+    by_type = {e.type: e for e in art.events}
+    assert by_type["MOBILIZE"].modality == "asserted"
+    assert by_type["ASSAULT"].modality != "asserted"  # the shelling itself has not happened
+
+
+@pytest.mark.model
+def test_a_suspension_in_a_place_targets_its_state(pipeline):
+    art = pipeline.process("Aid agencies suspended deliveries in Baghdad on Wednesday.", published="2003-10-29")
+    by_id = {a.id: a for a in art.actors}
+    halt = next(e for e in art.events if e.type == "SANCTION")
+    assert [by_id[r].country for r in halt.recipients] == ["IRQ"]

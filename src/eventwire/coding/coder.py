@@ -1269,6 +1269,26 @@ def _derive(cands: dict, drop: set, table: args.Mentions, lexicon: Lexicon, anal
                          recipient_heads=list(cand.recipient_heads), modality="asserted", anchored=True,
                          contexts=cand.contexts, entry=entry)
         added[i + 0.5] = new
+    mobilize = next((e for e in lexicon.verbs.get("mobilize", ()) if e.type == "MOBILIZE"), None)
+    for i, cand in sorted((k, c) for k, c in cands.items() if k not in drop):
+        # "the army prepared to resume shelling": readying an attack is a show of force (PLOVER
+        # MOBILIZE), asserted; the attack itself keeps its future modality
+        if mobilize is None or cand.entry.type != "ASSAULT" or cand.modality == "asserted":
+            continue
+        node = cand.trigger.head if cand.trigger.entry.pos == "verb" else cand.clause_verb
+        for _ in range(3):
+            gov = governor(node) if node is not None else None
+            if gov is None or not lexicon.governs("aspect", _lemma(gov, lexicon)):
+                break
+            node = gov  # through "resume", "begin"
+        gov = governor(node) if node is not None else None
+        if gov is None or not lexicon.governs("posture", _lemma(gov, lexicon)) or gov.i in cands \
+                or _has_neg(gov):
+            continue
+        entry = replace(mobilize, specificity=0.7, cameo=None)
+        added[gov.i + 0.5] = _Candidate(_Trigger(gov, gov.i, entry), gov, actors=list(cand.actors),
+                                        recipients=list(cand.recipients), recipient_heads=list(cand.recipient_heads),
+                                        modality=modality(gov, lexicon), anchored=True, entry=entry)
     if request is not None:
         for verb in doc:
             if verb.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "aux" and c.lower_ in _DEMAND_AUX
