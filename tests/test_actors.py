@@ -693,3 +693,13 @@ def test_lower_case_titles_before_names(text, surface, sector, country):
     found = {a.span.text: a for a in art.actors}
     assert surface in found, sorted(found)
     assert (found[surface].sector, found[surface].country, found[surface].kind) == (sector, country, "person")
+
+
+@pytest.mark.model
+def test_a_nationality_on_a_target_near_an_attack_is_the_target():
+    from eventwire.pipeline import Pipeline
+
+    art = Pipeline().process("Syrian rebels detonated a car bomb outside a Russian base.", published="2016-01-01")
+    by_id = {a.id: a for a in art.actors}
+    attack = next(e for e in art.events if e.type == "ASSAULT")
+    assert [by_id[r].country for r in attack.recipients] == ["RUS"]

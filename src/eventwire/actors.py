@@ -97,7 +97,7 @@ POLITICAL_NOUNS = {"support", "backing", "position", "stance", "policy", "decisi
                    "commitment", "objections", "demands", "proposals", "ultimatums", "warnings", "threats"}
 # Prepositions whose object is what an event is done to, for and against ("a blockade on
 # Palestinian lorries", "a meeting of Palestinian factions").
-TARGET_PREPS = {"on", "against", "to", "of", "with", "for", "at"}
+TARGET_PREPS = {"on", "against", "to", "of", "with", "for", "at", "outside", "near", "inside"}
 # Nouns a nationality adjective describes without making the country a party to the event
 # ("Russian language", "the Iraqi dinar", "Iranian oil", "Syrian territory").
 NON_ACTOR_HEADS = {"language", "dinar", "rial", "lira", "pound", "currency", "oil", "gas",
