@@ -933,3 +933,23 @@ def test_a_suspension_in_a_place_targets_its_state(pipeline):
     by_id = {a.id: a for a in art.actors}
     halt = next(e for e in art.events if e.type == "SANCTION")
     assert [by_id[r].country for r in halt.recipients] == ["IRQ"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,type_,modality", [
+    # the noun object of a verb that weighs, refuses or plans an act has not happened
+    ("Britain is considering sanctions against Venezuela.", "SANCTION", "hypothetical"),
+    ("Iran rejected talks with the US.", "CONSULT", "negated"),
+])
+def test_weighed_or_refused_nouns_are_not_asserted(pipeline, text, type_, modality):
+    art = pipeline.process(text, published="2015-10-27")
+    assert next(e for e in art.events if e.type == type_).modality == modality
+
+
+@pytest.mark.model
+def test_a_light_verb_doer_makes_of_the_theme(pipeline):
+    art = pipeline.process("South Korean retailers launched a boycott of Japanese beer.", published="2019-07-20")
+    by_id = {a.id: a for a in art.actors}
+    boycott = next(e for e in art.events if e.type == "PROTEST")
+    assert [by_id[a].country for a in boycott.actors] == ["KOR"]
+    assert [by_id[r].country for r in boycott.recipients] == ["JPN"]

@@ -639,7 +639,7 @@ def _named_doer(head: "Token", verb: Optional["Token"], table: args.Mentions, le
     subject of its light verb ("Korean retailers launched a boycott")."""
     if any(c.dep_ == "poss" and table.covering(c) for c in head.children):
         return True
-    if verb is None or head.dep_ != "dobj" or head.head is not verb or _lemma(verb, lexicon) in _HOST_VERBS:
+    if verb is None or head.dep_ != "dobj" or head.head.i != verb.i or _lemma(verb, lexicon) in _HOST_VERBS:
         return False
     return bool(_mentions(args.subject_tokens(verb, lexicon), table))
 
@@ -802,6 +802,14 @@ def _build(trig: _Trigger, table: args.Mentions, lexicon: Lexicon) -> Optional[_
     elif clause_verb is not None and head.dep_ not in ("nsubj", "nsubjpass"):
         # the noun is the object of a non-light verb ("condemned the bombing"): its content
         cand.anchored = cand.anchored and bool(actor_tokens or rec_tokens)
+        if head.dep_ == "dobj" and head.head.i == clause_verb.i:
+            # "is considering sanctions", "planned strikes": what is weighed has not happened
+            lemma = _lemma(clause_verb, lexicon)
+            for cls, mod in (("negate", "negated"), ("hypothetical", "hypothetical"), ("future", "future")):
+                if lexicon.governs(cls, lemma):
+                    if cand.modality == "asserted" or mod == "negated":
+                        cand.modality = mod
+                    break
     return cand
 
 
