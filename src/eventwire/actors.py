@@ -969,7 +969,7 @@ def _group_name(sector: str, country_name: Optional[str]) -> str:
 
 
 def _first_conjunct(tok: "Token") -> "Token":
-    while tok.dep_ == "conj" and tok.head is not tok:
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     return tok
 

@@ -212,7 +212,7 @@ def _big(readings: list[Entry]) -> bool:
 
 def _locative(tok: "Token") -> bool:
     """Whether ``tok`` (or the first of its conjuncts) is where something happens."""
-    while tok.dep_ == "conj" and tok.head is not tok:
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     head = tok.head
     if tok.dep_ == "pobj" and head.lower_ in LOC_PREPS:

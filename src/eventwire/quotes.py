@@ -709,7 +709,7 @@ def _speaker_of(ctx: _Context, verb: "Token") -> Optional[tuple[int, int, int]]:
                 node = noun.head
                 continue
             return _author(ctx, noun)
-        if node.dep_ not in _CLIMB or node.head is node:
+        if node.dep_ not in _CLIMB or node.head.i == node.i:
             break
         node = node.head
     # "said Smith" when the parse found no subject: the name after the verb.
@@ -863,7 +863,7 @@ def _via(ctx: _Context, verb: "Token") -> Optional[str]:
     nodes = [verb]
     node = verb
     for _ in range(3):  # "was quoted by X as saying": the outlet hangs on "quoted"
-        if node.dep_ not in ("pcomp", "prep", "advcl", "xcomp") or node.head is node:
+        if node.dep_ not in ("pcomp", "prep", "advcl", "xcomp") or node.head.i == node.i:
             break
         node = node.head
         nodes.append(node)
@@ -981,7 +981,7 @@ def _mentioned(ctx: _Context) -> list[_Source]:
         if not ctx.outside_quotes(i):
             continue
         head = ctx.doc[last]
-        while head.dep_ in ("compound", "flat") and head.head is not head:
+        while head.dep_ in ("compound", "flat") and head.head.i != head.i:
             head = head.head
         human = a.kind == "person"
         # "President Barack Obama": the title before a name lets "the president" refer to him

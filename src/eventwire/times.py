@@ -255,7 +255,7 @@ def _parse_tense(token) -> Tense:
                 return "past"  # "has retaken", and "the budget, approved in January"
             if present:
                 return None
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
     return None

@@ -189,7 +189,7 @@ def subject_tokens(verb: "Token", lexicon: "Lexicon", depth: int = 0) -> list["T
             return coordinated(verb.head)
         return coordinated(subj)
     head = verb.head
-    if head is verb:
+    if head.i == verb.i:
         return []
     if verb.dep_ in ("xcomp", "advcl") or (verb.dep_ == "pcomp" and head.dep_ == "prep"):
         gov = head.head if verb.dep_ == "pcomp" else head

@@ -213,7 +213,7 @@ def find_triggers(doc: "Doc", lexicon: Lexicon) -> list[_Trigger]:
 def _container(token: "Token", lexicon: Lexicon) -> Optional["Token"]:
     """The quantity noun whose "of" phrase ``token`` is ("days of talks", "a series of bombs")."""
     prep = token.head
-    if token.dep_ != "pobj" or prep.lower_ != "of" or prep.head is prep:
+    if token.dep_ != "pobj" or prep.lower_ != "of" or prep.head.i == prep.i:
         return None
     holder = prep.head
     if holder.pos_ == "NOUN" and holder.lemma_.lower() in lexicon.containers and holder.i < token.i:
@@ -228,9 +228,9 @@ def _clause_verb(token: "Token") -> Optional["Token"]:
     current, seen = token, 0
     while seen < 12:
         seen += 1
-        if current.pos_ in ("VERB", "AUX") and current is not token:
+        if current.pos_ in ("VERB", "AUX") and current.i != token.i:
             return current
-        if current.head is current:
+        if current.head.i == current.i:
             return current if current.pos_ in ("VERB", "AUX") else None
         current = current.head
     return None
@@ -239,7 +239,7 @@ def _clause_verb(token: "Token") -> Optional["Token"]:
 def _clause_top(verb: "Token") -> "Token":
     """Climb through complements ("began carrying out") to the top of the clause."""
     current, seen = verb, 0
-    while seen < 8 and current.dep_ in ("xcomp", "pcomp", "prep", "pobj", "dobj", "aux") and current.head is not current:
+    while seen < 8 and current.dep_ in ("xcomp", "pcomp", "prep", "pobj", "dobj", "aux") and current.head.i != current.i:
         seen += 1
         current = current.head
     return current
@@ -334,7 +334,7 @@ def _inferred_actor(cand: _Candidate, table: args.Mentions, recipient_ids: set[s
     for _ in range(steps):
         # up through clauses and "after/by doing" phrases, never from a noun's modifier to
         # the noun's governor ("officers moved to break up a march by students demonstrating")
-        if node.head is node or node.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "pcomp", "prep", "aux"):
+        if node.head.i == node.i or node.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "pcomp", "prep", "aux"):
             break
         node = node.head
         if node.pos_ not in ("VERB", "AUX"):
@@ -432,7 +432,7 @@ def _near_recipient(cand: _Candidate, table: args.Mentions, actor_ids: set[str])
     first meeting with President Obama", "hack into the computers of South Korean officers"."""
     head = cand.trigger.head
     roots = [head]
-    if cand.clause_verb is not None and cand.clause_verb is not head:
+    if cand.clause_verb is not None and cand.clause_verb.i != head.i:
         roots.append(cand.clause_verb)
     seen = {t.i for t in roots}
     themes = _theme_starts(cand, table)
@@ -840,7 +840,7 @@ def _government(m: ActorMention, doc: "Doc") -> bool:
 def _speech_frame(token: "Token") -> Optional["Token"]:
     """The speech verb whose reported content holds ``token``'s clause ("police said they had ...")."""
     current, seen = token, 0
-    while seen < 6 and current.head is not current:
+    while seen < 6 and current.head.i != current.i:
         seen += 1
         if current.dep_ in ("ccomp", "parataxis") and current.head.lemma_.lower() in _SPEECH:
             return current.head
@@ -987,7 +987,7 @@ def _refine(cands: dict[int, _Candidate], drop: set[int], table: args.Mentions, 
         # a violent verb (or of a verb coordinated with one) is that verb's event
         if cand.trigger.entry.pos == "noun" and entry.type == "ASSAULT" and head.dep_ in ("dobj", "conj"):
             verb = head.head
-            while verb.dep_ == "conj" and verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+            while verb.dep_ == "conj" and verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
                 verb = verb.head
             host = verb
             if host.dep_ == "conj" and host.head.i in live and host.head.pos_ in ("VERB", "AUX"):
@@ -1070,15 +1070,15 @@ def _refine(cands: dict[int, _Candidate], drop: set[int], table: args.Mentions, 
         if entry.type == "CONSULT" and cand.trigger.entry.pos == "noun":
             mediators = []
             noun = head.doc[cand.trigger.end] if cand.trigger.end >= 0 else head  # "a week of talks mediated by"
-            for child in list(head.children) + (list(noun.children) if noun is not head else []):
+            for child in list(head.children) + (list(noun.children) if noun.i != head.i else []):
                 if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in ("mediate", "broker", "host", "facilitate", "sponsor"):
                     mediators = _mentions(args.agent(child), table)
                     cand.entry = replace(entry, mode="third-party")
             if not cand.actors:
                 up = head
-                while up.dep_ in ("pobj", "prep") and up.head is not up:
+                while up.dep_ in ("pobj", "prep") and up.head.i != up.i:
                     up = up.head
-                if up is not head and up.pos_ in ("VERB", "AUX"):
+                if up.i != head.i and up.pos_ in ("VERB", "AUX"):
                     cand.actors = _mentions(args.subject_tokens(up, lexicon), table)
                     cand.anchored = cand.anchored or bool(cand.actors)
             cand.actors += [m for m in mediators if m not in cand.actors]
@@ -1336,7 +1336,7 @@ def _count_owner(cue: "Token", cat: str, cands: dict[int, _Candidate], drop: set
             if child.dep_ in ("nsubj", "dobj", "nsubjpass") and child.i in cands and child.i not in drop \
                     and cands[child.i].entry.type in wanted:
                 return cands[child.i]
-        if current.head is current or current.dep_ in ("ccomp", "relcl", "parataxis"):
+        if current.head.i == current.i or current.dep_ in ("ccomp", "relcl", "parataxis"):
             return None
         current = current.head
     return None
@@ -1390,7 +1390,7 @@ def _place_for(cand: _Candidate, doc, places: list[tuple[int, int, Place]], sent
     #    or inside the trigger's own object ("stormed the city of Mosul")
     chain = [head]
     current = head
-    while current.head is not current and current.dep_ not in _CLAUSE_CUT and len(chain) < 8:
+    while current.head.i != current.i and current.dep_ not in _CLAUSE_CUT and len(chain) < 8:
         current = current.head
         chain.append(current)
     near: set[int] = set()
@@ -1398,20 +1398,20 @@ def _place_for(cand: _Candidate, doc, places: list[tuple[int, int, Place]], sent
     for node in chain:
         for child in node.children:
             if child.dep_ == "prep" and child.lower_ in _LOC_PREPS:
-                if child.lower_ in ("of", "from") and not (node is head and noun):
+                if child.lower_ in ("of", "from") and not (node.i == head.i and noun):
                     continue
                 near.update(t.i for t in child.subtree)
-            elif node is head and child.dep_ in ("dobj", "appos", "compound") and cand.entry.type not in VERBAL:
+            elif node.i == head.i and child.dep_ in ("dobj", "appos", "compound") and cand.entry.type not in VERBAL:
                 near.update(t.i for t in child.subtree)
-            elif node is head and child.dep_ == "xcomp" and cand.entry.type in VERBAL:
+            elif node.i == head.i and child.dep_ == "xcomp" and cand.entry.type in VERBAL:
                 # "threatened to impose a curfew in Algiers": the place of the threatened act
                 for sub in [child] + [c for c in child.children if c.dep_ == "dobj"]:
                     for grand in sub.children:
                         if grand.dep_ == "prep" and grand.lower_ in ("in", "at", "on", "across", "throughout"):
                             near.update(t.i for t in grand.subtree)
-            elif node is not head and child.dep_ == "dobj" and node.lemma_.lower() in ("reach", "enter"):
+            elif node.i != head.i and child.dep_ == "dobj" and node.lemma_.lower() in ("reach", "enter"):
                 near.update(t.i for t in child.subtree)  # "trucks carrying aid reached Goma"
-            elif node is not head and node.pos_ in ("VERB", "AUX") and child.dep_ == "dobj":
+            elif node.i != head.i and node.pos_ in ("VERB", "AUX") and child.dep_ == "dobj":
                 # "signed an agreement in Doha after talks": the place of the governing clause
                 for grand in child.children:
                     if grand.dep_ == "prep" and grand.lower_ in ("in", "at"):
@@ -2135,7 +2135,7 @@ def _governed_place(doc: "Doc", trigger: Span, place: Span) -> bool:
     for _ in range(4):
         if tok.i in heads:
             return True
-        if tok.dep_ not in _PLACE_STEPS or tok.head is tok:
+        if tok.dep_ not in _PLACE_STEPS or tok.head.i == tok.i:
             return False
         tok = tok.head
     return tok.i in heads

@@ -64,7 +64,7 @@ def _lemma(token: "Token") -> str:
 
 def _classify(num: "Token") -> tuple[Optional[str], Optional["Token"]]:
     """The category a number counts and the token that says so."""
-    target = num.head if num.dep_ in _LINK_DEPS and num.head is not num else num
+    target = num.head if num.dep_ in _LINK_DEPS and num.head.i != num.i else num
     # "12 dead", "six people killed", "two wounded"
     for token in target.children:
         if token is not num and token.dep_ in ("amod", "acl", "relcl", "appos"):
@@ -87,10 +87,10 @@ def _classify(num: "Token") -> tuple[Optional[str], Optional["Token"]]:
         return cat, target
     if target.dep_ == "pobj" and target.head.dep_ == "prep" and target.head.head.lemma_ in ("toll",):
         return "fatalities", target.head.head
-    if target.dep_ in _ARG_DEPS and target.head is not target:
+    if target.dep_ in _ARG_DEPS and target.head.i != target.i:
         head = target.head
         if target.dep_ == "conj":  # "killing 6 civilians and 3 soldiers"
-            while head.dep_ == "conj" and head.head is not head:
+            while head.dep_ == "conj" and head.head.i != head.i:
                 head = head.head
             head = head.head
         if head.dep_ == "prep" and head.lemma_ == "to" and head.head.lemma_ in ("rise", "climb", "reach"):
