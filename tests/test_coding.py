@@ -953,3 +953,28 @@ def test_a_light_verb_doer_makes_of_the_theme(pipeline):
     boycott = next(e for e in art.events if e.type == "PROTEST")
     assert [by_id[a].country for a in boycott.actors] == ["KOR"]
     assert [by_id[r].country for r in boycott.recipients] == ["JPN"]
+
+
+@pytest.mark.model
+def test_a_mediator_named_by_its_owner(pipeline):
+    art = pipeline.process("Egyptian mediation between Israel and Hamas continued.", published="2015-10-27")
+    by_id = {a.id: a for a in art.actors}
+    talks = next(e for e in art.events if e.type == "CONSULT")
+    assert [by_id[a].country for a in talks.actors] == ["EGY"]
+    assert {by_id[r].country for r in talks.recipients} == {"ISR", "PSE"}
+    assert talks.mode == "third-party"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,type_,actor,modality", [
+    # a noun's infinitive is its owner's act, with the noun's modality (offer, decision, refusal)
+    ("Israel rejected Iran's offer to mediate.", "CONSULT", "IRN", "hypothetical"),
+    ("The Saudi decision to restore ties with Qatar surprised analysts.", "SUPPORT", "SAU", "future"),
+    ("Syria's refusal to withdraw its troops angered Lebanon.", "RETREAT", "SYR", "negated"),
+])
+def test_the_owner_of_an_offer_or_decision_does_its_content(pipeline, text, type_, actor, modality):
+    art = pipeline.process(text, published="2015-10-27")
+    by_id = {a.id: a for a in art.actors}
+    event = next(e for e in art.events if e.type == type_)
+    assert [by_id[a].country for a in event.actors] == [actor]
+    assert event.modality == modality

@@ -219,6 +219,13 @@ def subject_tokens(verb: "Token", lexicon: "Lexicon", depth: int = 0) -> list["T
             and head.lemma_.lower() in lexicon.agents:
         # "dispersed protesters demanding the release of ...": people the participle hangs on do it
         return coordinated(head)
+    if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+            and head.pos_ == "NOUN":
+        # "the Saudi decision to restore ties", "Iran's offer to mediate": the noun's owner acts
+        owners = [c for c in head.children if c.dep_ == "poss"
+                  or (c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG"))]
+        if owners:
+            return coordinated(owners[0])
     if verb.dep_ == "acl" and (verb.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)) \
             and head.dep_ == "dobj" and head.head.pos_ == "VERB" and not is_passive(head.head):
         # "issued a declaration demanding that ...": whoever issued the declaration demands;

@@ -741,6 +741,16 @@ def _build(trig: _Trigger, table: args.Mentions, lexicon: Lexicon) -> Optional[_
         actors = _mentions(args.subject_tokens(verb, lexicon), table)
     rec_tokens = args.prep_objects(head, recipient_preps)
     parties = args.prep_objects(head, ("between", "among"))
+    if entry.type == "CONSULT" and parties and verb is None:
+        # "Egyptian mediation between Israel and Hamas": the owner mediates between the sides
+        sides = _mentions(parties, table)
+        owners = [m for mod in modifiers if mod.dep_ in ("amod", "poss", "compound")
+                  for t in mod.subtree for m in table.covering(t)[:1] if m not in sides]
+        if owners:
+            actors = list(dict.fromkeys(owners))
+            rec_tokens = parties
+            entry = replace(entry, mode="third-party", cameo=None)
+            cand.entry = entry
     if entry.type == "CONSULT" and verb is not None and not via_prep and parties:
         # "Qatar's emir launched a mediation effort between the Emirates and Saudi Arabia": the
         # light verb's doer mediates (third party); the sides are whom it addresses

@@ -35,6 +35,8 @@ def governor(token: "Token") -> Optional["Token"]:
         return token.head.head
     if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.tag_ == "VBG":
         return token.head.head
+    if token.dep_ == "acl" and token.head.pos_ == "NOUN" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return token.head  # "Iran's offer to mediate", "the decision to withdraw": the noun governs
     return None
 
 
