@@ -978,3 +978,12 @@ def test_the_owner_of_an_offer_or_decision_does_its_content(pipeline, text, type
     event = next(e for e in art.events if e.type == type_)
     assert [by_id[a].country for a in event.actors] == [actor]
     assert event.modality == modality
+
+
+@pytest.mark.model
+def test_an_act_framed_as_the_manner_of_the_main_verb_is_its_doers(pipeline):
+    art = pipeline.process("In an appeal to the Security Council, Lebanon asked for protection of its southern villages.",
+                           published="1996-04-15")
+    by_id = {a.id: a for a in art.actors}
+    appeal = next(e for e in art.events if e.trigger.text == "appeal")
+    assert [by_id[a].country for a in appeal.actors] == ["LBN"]

@@ -739,6 +739,14 @@ def _build(trig: _Trigger, table: args.Mentions, lexicon: Lexicon) -> Optional[_
         actors = givers or [m for m in actors if m not in _mentions(args.subject_tokens(verb, lexicon), table)]
     if not actors and verb is not None and not undergoes and not receiving:
         actors = _mentions(args.subject_tokens(verb, lexicon), table)
+    framed = False
+    if not actors and verb is None and head.dep_ == "pobj" and head.head.lower_ in ("in", "as") \
+            and head.head.head.pos_ in ("VERB", "AUX") and not args.is_passive(head.head.head) \
+            and entry.type not in ("ASSAULT", "COERCE", "AID", "RETREAT"):
+        # "In an appeal to the Security Council, Lebanon asked ...", "flew near the coast in a show
+        # of force", "walked out in protest": the act is the manner of the main verb's doer
+        actors = _mentions(args.subject_tokens(head.head.head, lexicon), table)
+        framed = bool(actors)
     rec_tokens = args.prep_objects(head, recipient_preps)
     parties = args.prep_objects(head, ("between", "among"))
     if entry.type == "CONSULT" and parties and verb is None:
@@ -799,7 +807,7 @@ def _build(trig: _Trigger, table: args.Mentions, lexicon: Lexicon) -> Optional[_
         cand.recipients = [m for m in _mentions(held, table) if m not in actors]
         cand.recipient_heads = rec_tokens + held
     cand.actors = actors
-    cand.anchored = anchored or verb is not None or bool(cand.recipients)
+    cand.anchored = anchored or verb is not None or bool(cand.recipients) or framed
     cand.modality = modality(clause_verb, lexicon, noun=head, type_=entry.type) if clause_verb is not None else "asserted"
     if verb is not None:
         lemma = verb.lemma_.lower()
