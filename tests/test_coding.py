@@ -748,7 +748,7 @@ def test_wounding_joins_the_violent_act_it_is_part_of(nlp, lexicon):
 @pytest.mark.model
 @pytest.mark.parametrize("text,type_,recipient", [
     # a place the trigger governs is the target when the text names no other: its state
-    ("Israeli air strikes hit a residential building in Gaza City, killing 14 people.", "ASSAULT", "PSE"),
+    ("Israeli jets bombed a government building in Gaza City.", "ASSAULT", "PSE"),
     ("Thousands of protesters marched in Santiago against pension reform.", "PROTEST", "CHL"),
     ("Islamic State fighters captured Mosul in June 2014.", "ASSAULT", "IRQ"),
 ])
@@ -987,3 +987,13 @@ def test_an_act_framed_as_the_manner_of_the_main_verb_is_its_doers(pipeline):
     by_id = {a.id: a for a in art.actors}
     appeal = next(e for e in art.events if e.trigger.text == "appeal")
     assert [by_id[a].country for a in appeal.actors] == ["LBN"]
+
+
+@pytest.mark.model
+def test_unnamed_civilian_victims_are_the_civilians_of_the_place(pipeline):
+    art = pipeline.process("Israeli air strikes hit a residential building in Gaza City, killing 14 people.",
+                           published="2015-10-27")
+    by_id = {a.id: a for a in art.actors}
+    strike = next(e for e in art.events if e.type == "ASSAULT")
+    assert [by_id[r].name for r in strike.recipients] == ["Civilians (Palestine)"]
+    assert strike.fatalities == 14

@@ -208,10 +208,10 @@ def test_pathological_article_hits_time_limit_and_batch_goes_on(monkeypatch):
 
     original = coding.code_events
 
-    def slow(doc, analysis, lexicon):
+    def slow(doc, analysis, lexicon, *rest):
         if "SLOWCASE" in analysis.text:
             _time.sleep(3)
-        return original(doc, analysis, lexicon)
+        return original(doc, analysis, lexicon, *rest)
 
     monkeypatch.setattr(coding, "code_events", slow)
     pipe = Pipeline({"time_limit": 0.5})

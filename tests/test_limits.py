@@ -44,11 +44,11 @@ def test_greedy_article_gets_e303_and_batch_goes_on(monkeypatch):
 
     original = coding.code_events
 
-    def greedy(doc, analysis, lexicon):
+    def greedy(doc, analysis, lexicon, *rest):
         if "GREEDYCASE" in analysis.text:
             hog = bytearray(1024 * 1024 * 1024)   # far more than the 128 MB allowed
             del hog
-        return original(doc, analysis, lexicon)
+        return original(doc, analysis, lexicon, *rest)
 
     monkeypatch.setattr(coding, "code_events", greedy)
     pipe = Pipeline({"memory_limit": 128})

@@ -243,9 +243,11 @@ class Pipeline:
             found_quotes = quotes.find_quotes(doc, analysis)
             analysis = dataclasses.replace(analysis, quotes=found_quotes)
             stage = "coding"
-            found_events = coding.code_events(doc, analysis, lexicon)
+            implied: list[tuple[str, str, str]] = []
+            found_events = coding.code_events(doc, analysis, lexicon, implied)
             found_events, found_actors = coding.attribute_unnamed(
-                found_events, found_actors, lexicon, functools.partial(actors.unnamed_actor, catalogue), doc)
+                found_events, found_actors, lexicon, functools.partial(actors.unnamed_actor, catalogue), doc,
+                implied)
         except (_Overtime, MemoryError):
             raise
         except Exception as exc:  # noqa: BLE001 - one bad article must not stop a batch

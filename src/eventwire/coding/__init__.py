@@ -5,7 +5,8 @@ returns ``Event`` records.  Knowledge lives in ``data/events/`` (``lexicon.toml`
 ``cameo_plover.csv``); users add their own lexicon files on top.
 
 - :func:`load_lexicon` ``(extra_files=()) -> Lexicon``, cached per process;
-- :func:`code_events` ``(doc, analysis, lexicon) -> tuple[Event, ...]`` sorted by evidence start;
+- :func:`code_events` ``(doc, analysis, lexicon, implied=None) -> tuple[Event, ...]`` sorted by evidence start
+  (``implied`` collects recipients the text implies but names no actor for);
 - :func:`attribute_unnamed` ``(events, actors, lexicon, make) -> (events, actors)``: events of a
   type with an unnamed doer get that doer's group of the country they happened in.
 """

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Callable, Optional
+from typing import TYPE_CHECKING, Callable, Iterable, Optional
 
 from ..records import AcledLabel, ActorMention, Analysis, Event, EventDate, Place, Span, TimeExpr
 from . import arguments as args
@@ -1602,8 +1602,13 @@ def _section_kind(analysis: Analysis, offset: int) -> Optional[str]:
     return None
 
 
-def code_events(doc: "Doc", analysis: Analysis, lexicon: Lexicon) -> tuple[Event, ...]:
-    """Code the events of one article; sorted by evidence start."""
+def code_events(doc: "Doc", analysis: Analysis, lexicon: Lexicon,
+                implied: Optional[list[tuple[str, str, str]]] = None) -> tuple[Event, ...]:
+    """Code the events of one article; sorted by evidence start.
+
+    ``implied``, when given, receives (event id, country, sector) for recipients the text
+    implies but names no actor for ("killing 15 people" at a market in Maiduguri: civilians of
+    Nigeria); ``attribute_unnamed`` turns them into actor mentions."""
     text = analysis.text
     table = args.Mentions(doc, analysis.actors, lexicon.groups)
     by_id = {m.id: m for m in analysis.actors}
@@ -1846,7 +1851,12 @@ def code_events(doc: "Doc", analysis: Analysis, lexicon: Lexicon) -> tuple[Event
                 continue
             if not cand.anchored and not has_count and not cand.rescued:
                 continue
-            if not cand.recipients:
+            # unnamed civilian victims ("killing 15 people", "wounding 11 people") of an attack
+            # in a known country are that country's civilians, as ACLED codes them
+            civilians_hit = not cand.recipients and cand.entry.type in ("ASSAULT", "COERCE") \
+                and place is not None and place.country is not None \
+                and any(t.lemma_.lower() in lexicon.civilians for t in cand.recipient_heads)
+            if not cand.recipients and not civilians_hit:
                 cand.recipients = _near_recipient(cand, table, actor_ids) or _following_party(cand, table, actor_ids)
                 weak_recipient = bool(cand.recipients)
             mod = cand.modality
@@ -1894,6 +1904,8 @@ def code_events(doc: "Doc", analysis: Analysis, lexicon: Lexicon) -> tuple[Event
             ))
             if not strong_place:
                 weak_place.add(events[-1].id)
+            if civilians_hit and implied is not None:
+                implied.append((events[-1].id, place.country, "CVL"))
         if rescue or sum(1 for _ in doc.sents) != 1:
             break
         # A text of one sentence is an event report (a data set's record, an ACLED note, a
@@ -2086,7 +2098,8 @@ def _dedupe(events: list[Event], analysis: Analysis, weak_place: set[str], sent_
 
 
 def attribute_unnamed(events: tuple[Event, ...], mentions: tuple[ActorMention, ...], lexicon: Lexicon,
-                      make: Callable[[Span, str, str], Optional[ActorMention]], doc: Optional["Doc"] = None
+                      make: Callable[[Span, str, str], Optional[ActorMention]], doc: Optional["Doc"] = None,
+                      implied: Iterable[tuple[str, str, str]] = ()
                       ) -> tuple[tuple[Event, ...], tuple[ActorMention, ...]]:
     """Asserted (or historical) events of a type with an unnamed doer (``[unnamed_doers]`` in the
     lexicon) and no doer in the text get that sector's group of the country they happened in:
@@ -2098,7 +2111,14 @@ def attribute_unnamed(events: tuple[Event, ...], mentions: tuple[ActorMention, .
     place ("bombed a building in Gaza City", "will visit Beijing") gets that place's state as its
     recipient, unless the doer is that state (a state acting on its own soil)."""
     out_events, added = [], []
+    victims = {event_id: (iso, sector) for event_id, iso, sector in implied}
     for event in events:
+        if event.id in victims and not event.recipients and event.trigger is not None:
+            # the recipients ``code_events`` found implied: "killing 15 people" -> civilians of X
+            mention = make(event.trigger, *victims[event.id])
+            if mention is not None and mention.id not in event.actors:
+                added.append(mention)
+                event = replace(event, recipients=(mention.id,))
         sector = lexicon.unnamed_doers.get(event.type)
         loc = event.location
         if event.actors or sector is None or loc is None or not loc.country or event.trigger is None \
