@@ -997,3 +997,9 @@ def test_unnamed_civilian_victims_are_the_civilians_of_the_place(pipeline):
     strike = next(e for e in art.events if e.type == "ASSAULT")
     assert [by_id[r].name for r in strike.recipients] == ["Civilians (Palestine)"]
     assert strike.fatalities == 14
+
+
+@pytest.mark.model
+def test_riot_police_are_no_riot(pipeline):
+    art = pipeline.process("Polish riot police broke up a Solidarity rally in Gdansk with tear gas.", published="1989-05-01")
+    assert not [e for e in art.events if e.trigger.text == "riot"]

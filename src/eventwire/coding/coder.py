@@ -115,6 +115,8 @@ def _verb_entry(token: "Token", lexicon: Lexicon) -> Optional[Entry]:
     return best
 
 
+# heads that make an event noun before them a description of people ("riot police")
+_WHO_HEADS = frozenset({"police", "policeman", "officer", "leader", "organiser", "organizer", "veteran"})
 _PARTICLES = frozenset({"out", "off", "up", "down", "back", "over", "away", "in"})
 _PARTITIVE = frozenset({"part", "most", "some", "all", "portion", "share", "much", "half", "rest", "bulk",
                         "thousand", "hundred", "dozen", "million", "number", "contingent", "battalion", "unit"})
@@ -190,6 +192,9 @@ def find_triggers(doc: "Doc", lexicon: Lexicon) -> list[_Trigger]:
             if pos == "VERB" and (token.tag_ != "VBG" or token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos")):
                 continue
             hit = _noun_entry(token, lexicon)
+            if hit is not None and token.dep_ == "compound" and token.head.i > token.i \
+                    and _lemma(token.head, lexicon) in _WHO_HEADS:
+                continue  # "riot police", "protest leaders": the noun names who, not what happened
             if hit is not None:
                 head, start, end = token, hit[0], -1
                 # "a mediation effort", "the aid programme": the frame noun carries the arguments
@@ -2193,6 +2198,8 @@ def _domestic_target(event: Event, mentions: tuple[ActorMention, ...], by_id: di
     if len(doers) != len(event.actors) or len(countries) != 1 or None in countries:
         return None
     iso = next(iter(countries))
+    if event.location is not None and event.location.country and event.location.country != iso:
+        return None  # it happened abroad
     if any(m.country and m.country != iso or (m.kind in ("igo", "organization") and not m.country)
            for m in mentions if event.evidence.start <= m.span.start < event.evidence.end):
         return None  # a foreign or international party is about: the target is not at home
