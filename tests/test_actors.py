@@ -703,3 +703,15 @@ def test_a_nationality_on_a_target_near_an_attack_is_the_target():
     by_id = {a.id: a for a in art.actors}
     attack = next(e for e in art.events if e.type == "ASSAULT")
     assert [by_id[r].country for r in attack.recipients] == ["RUS"]
+
+
+def test_organisation_names_match_in_either_spelling():
+    assert actors._spellings(["World Health Organization"]) == ["World Health Organization", "World Health Organisation"]
+    assert "International Labor Office" in actors._spellings(["International Labour Office"])
+    assert actors._spellings(["NATO"]) == ["NATO"]
+
+
+@pytest.mark.model
+def test_the_ilo_by_its_secretariat_and_american_spelling(catalogue):
+    table = _table(_find("The International Labor Office (ILO) urged Israel to ease restrictions.", catalogue))
+    assert table["The International Labor Office"][0] == "International Labour Organization"

@@ -301,6 +301,8 @@ def _load(extra: tuple[str, ...]) -> Catalogue:
             index = len(entries) - 1
             own = {a.lower() for a in aliases}
             surnames: set[str] = set()
+            if entry.kind in ("igo", "organization"):
+                aliases = _spellings(aliases)
             for alias in aliases:
                 toks = _tokens(alias)
                 if not toks:
@@ -338,6 +340,28 @@ def _load(extra: tuple[str, ...]) -> Catalogue:
     for e in entries:
         by_id.setdefault(e.id, e)
     return Catalogue(tuple(entries), trie, agents, by_id)
+
+
+# British and American spellings of the words of organisations' names: news on either side of
+# the Atlantic writes "World Health Organisation" and "International Labor Organization".
+_SPELLINGS = {"organization": "organisation", "organisation": "organization", "labor": "labour",
+              "labour": "labor", "defense": "defence", "defence": "defense", "center": "centre",
+              "centre": "center", "program": "programme", "programme": "program"}
+
+
+def _spellings(aliases: Iterable[str]) -> list[str]:
+    """The aliases, each also in the other spelling of its British/American words."""
+    out = list(aliases)
+    seen = {a.lower() for a in out}
+    for alias in list(out):
+        words = alias.split(" ")
+        swapped = [_SPELLINGS.get(w.lower(), w) if w.lower() in _SPELLINGS else w for w in words]
+        swapped = [w.capitalize() if o[:1].isupper() and w != o else w for w, o in zip(swapped, words)]
+        variant = " ".join(swapped)
+        if variant.lower() not in seen:
+            out.append(variant)
+            seen.add(variant.lower())
+    return out
 
 
 _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
