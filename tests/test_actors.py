@@ -715,3 +715,27 @@ def test_organisation_names_match_in_either_spelling():
 def test_the_ilo_by_its_secretariat_and_american_spelling(catalogue):
     table = _table(_find("The International Labor Office (ILO) urged Israel to ease restrictions.", catalogue))
     assert table["The International Labor Office"][0] == "International Labour Organization"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,type_,actor,recipient", [
+    # a capital visited stands for its host government
+    ("The Syrian foreign minister paid a two-day visit to Tehran.", "CONSULT", "SYR", "IRN"),
+    # the opposition that acts is a party to events; its target at home is the state
+    ("The opposition in Kenya called for multi-party elections.", "REQUEST", "KEN", "KEN"),
+])
+def test_visited_capitals_and_the_acting_opposition(text, type_, actor, recipient):
+    from eventwire.pipeline import Pipeline
+
+    art = Pipeline().process(text, published="1995-06-01")
+    by_id = {a.id: a for a in art.actors}
+    event = next(e for e in art.events if e.type == type_)
+    assert [by_id[a].country for a in event.actors] == [actor]
+    assert [by_id[r].country for r in event.recipients] == [recipient]
+
+
+@pytest.mark.model
+def test_opposition_to_a_plan_is_no_actor():
+    from eventwire.pipeline import Pipeline
+
+    assert not Pipeline().process("Opposition to the plan grew.", published="1995-06-01").actors

@@ -70,6 +70,8 @@ LOCATIVE_PREPS = {"in", "at", "inside", "outside", "near", "into", "to", "toward
                   "across", "within", "through", "from", "on", "past", "beyond", "via", "outside of",
                   "throughout", "over", "behind", "off"}
 # A capital is a place unless the sentence makes it act; these verbs never make it act.
+# Words of visiting: the capital visited stands for its government, the host.
+VISIT_WORDS = {"visit", "tour", "trip", "journey"}
 # Heads of a "hosted X" object that make the host a government: "Moscow hosted the Egyptian president".
 VISITOR_HEADS = {"president", "minister", "premier", "leader", "delegation", "king", "queen", "envoy",
                  "chancellor", "counterpart", "emir", "prince", "secretary", "talks", "summit", "visit"}
@@ -1019,7 +1021,8 @@ def _capital_acts(doc: "Doc", s: int, e: int) -> bool:
     if dep == "poss":
         return head.lemma_.lower() not in PLACE_NOUNS
     if dep == "dobj":
-        return head.lemma_.lower() in ADDRESS_VERBS
+        # "urged Kyiv", "visited Beijing": whom it addresses, whose government hosts the visit
+        return head.lemma_.lower() in ADDRESS_VERBS or head.lemma_.lower() in VISIT_WORDS
     if dep == "pobj":
         prep = head.lower_
         gov = head.head
@@ -1028,6 +1031,8 @@ def _capital_acts(doc: "Doc", s: int, e: int) -> bool:
             return True  # "an admission by Moscow", "a decision by Ankara": who does it
         if prep == "to" and gov.lower_ == "according":
             return True
+        if prep == "to" and gov.lemma_.lower() in VISIT_WORDS:
+            return True  # "a two-day visit to Tehran": its government hosts it
         if (prep in ("on", "upon") and gov.lemma_.lower() in ("call", "prevail")) or \
                 (prep == "to" and gov.lemma_.lower() in ("appeal", "plead")):
             return True  # "called on Washington to lift sanctions": the addressee
@@ -1219,11 +1224,14 @@ def _bare_agents(doc: "Doc", lowers: list[str], cat: Catalogue, covered: set[int
         named_people = _people_head(last) in PEOPLE_HEADS.get(sector, ()) and (
             last.tag_ in ("NNS", "NNPS") or _placed(last))  # "a missionary from Calgary": where from says whose
         people = sector in BARE_SECTORS or named_people
+        # "the opposition in Kenya called for ...": the definite opposition that acts is the parties
+        acting_opposition = lowers[i] == "opposition" and end - i == 1 and i > 0 and lowers[i - 1] == "the" \
+            and last.dep_ in ("nsubj", "nsubjpass", "poss")
         ok = (not owned and people and last.dep_ != "compound"
               and (last.pos_ == "NOUN" or (last.pos_ == "PROPN" and (named_people or doc[i].is_sent_start)))
               and not (doc[i].is_title and not doc[i].is_sent_start and not named_people)
               and not (end - i == 1 and last.lemma_.lower() in BARE_SKIP
-                       and not (definite and sector in STATE_SECTORS)))
+                       and not (definite and sector in STATE_SECTORS) and not acting_opposition))
         if ok:
             start = _grow_left(doc, lowers, covered, i, end)
             foreign = any(lowers[k] in FOREIGN_MODS for k in range(start, i))
