@@ -1003,3 +1003,13 @@ def test_unnamed_civilian_victims_are_the_civilians_of_the_place(pipeline):
 def test_riot_police_are_no_riot(pipeline):
     art = pipeline.process("Polish riot police broke up a Solidarity rally in Gdansk with tear gas.", published="1989-05-01")
     assert not [e for e in art.events if e.trigger.text == "riot"]
+
+
+@pytest.mark.model
+def test_an_inquiry_with_no_investigator_named_is_the_countrys(pipeline):
+    art = pipeline.process("A US national has been put under investigation in Italy, Ansa news agency reported.",
+                           published="2001-08-10")
+    by_id = {a.id: a for a in art.actors}
+    inquiry = next(e for e in art.events if e.type == "ACCUSE")
+    assert [(by_id[a].country, by_id[a].sector) for a in inquiry.actors] == [("ITA", "JUD")]
+    assert "USA" in {by_id[r].country for r in inquiry.recipients}  # never the agency that reported it

@@ -336,6 +336,8 @@ def _inferred_actor(cand: _Candidate, table: args.Mentions, recipient_ids: set[s
     node = cand.clause_verb or head
     # a noun with no light verb ("police broke up a march"): whoever governs it is not its doer
     steps = 0 if cand.trigger.entry.pos == "noun" and not cand.light else 4
+    if args.is_passive(node):
+        steps = 0  # "X has been put under investigation, the agency reported": the doer is untold
     for _ in range(steps):
         # up through clauses and "after/by doing" phrases, never from a noun's modifier to
         # the noun's governor ("officers moved to break up a march by students demonstrating")
@@ -2124,7 +2126,7 @@ def attribute_unnamed(events: tuple[Event, ...], mentions: tuple[ActorMention, .
             if mention is not None and mention.id not in event.actors:
                 added.append(mention)
                 event = replace(event, recipients=(mention.id,))
-        sector = lexicon.unnamed_doers.get(event.type)
+        sector = lexicon.unnamed_doers.get(f"{event.type}.{event.mode}") or lexicon.unnamed_doers.get(event.type)
         loc = event.location
         if event.actors or sector is None or loc is None or not loc.country or event.trigger is None \
                 or event.modality not in ("asserted", "historical"):
