@@ -739,3 +739,13 @@ def test_opposition_to_a_plan_is_no_actor():
     from eventwire.pipeline import Pipeline
 
     assert not Pipeline().process("Opposition to the plan grew.", published="1995-06-01").actors
+
+
+@pytest.mark.model
+def test_a_leader_known_by_one_name_after_a_title():
+    from eventwire.pipeline import Pipeline
+
+    art = Pipeline().process("Students demanded political reforms by President Suharto's government.",
+                             published="1998-05-02")
+    found = {a.span.text: a for a in art.actors}
+    assert any(a.country == "IDN" and "Suharto" in text for text, a in found.items())

@@ -429,6 +429,10 @@ def _people() -> _People:
                 continue
             for alias in (row.get("aliases") or row.get("name") or "").split("|"):
                 words = _name_key(alias).split()
+                if len(words) == 1 and path.stem.endswith("mononyms") and words[0].isalpha() \
+                        and words[0] not in stop:
+                    last.setdefault(words[0], set()).add(iso)  # "President Suharto": after a title only
+                    continue
                 if len(words) < 2:
                     continue
                 full.setdefault(" ".join(words), set()).add(iso)
