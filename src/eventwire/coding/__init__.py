@@ -7,8 +7,10 @@ returns ``Event`` records.  Knowledge lives in ``data/events/`` (``lexicon.toml`
 - :func:`load_lexicon` ``(extra_files=()) -> Lexicon``, cached per process;
 - :func:`code_events` ``(doc, analysis, lexicon, implied=None) -> tuple[Event, ...]`` sorted by evidence start
   (``implied`` collects recipients the text implies but names no actor for);
-- :func:`attribute_unnamed` ``(events, actors, lexicon, make) -> (events, actors)``: events of a
-  type with an unnamed doer get that doer's group of the country they happened in.
+- :func:`attribute_unnamed` ``(events, actors, lexicon, make, doc=None, implied=()) -> (events, actors)``:
+  events of a type with an unnamed doer get that doer's group of the country they happened in;
+  with ``doc``, events with no recipient get the state of a place they govern or, when domestic,
+  a target at home; ``implied`` recipients (from ``code_events``) become actor mentions.
 """
 from __future__ import annotations
 
