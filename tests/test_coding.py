@@ -1013,3 +1013,20 @@ def test_an_inquiry_with_no_investigator_named_is_the_countrys(pipeline):
     inquiry = next(e for e in art.events if e.type == "ACCUSE")
     assert [(by_id[a].country, by_id[a].sector) for a in inquiry.actors] == [("ITA", "JUD")]
     assert "USA" in {by_id[r].country for r in inquiry.recipients}  # never the agency that reported it
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,type_,actor,recipient", [
+    # the parser hangs the event's "by" on its "of" object
+    ("The detention of three French nationals by Iranian authorities angered Paris.", "COERCE", "IRN", "FRA"),
+    # whoever holds the people whose release is demanded is addressed
+    ("Britain called for the release of a British aid worker held by Iran.", "REQUEST", "GBR", "IRN"),
+    # a capital sniped at is its government
+    ("The Soviet Union hit out at Washington over its arms sales.", "ACCUSE", "RUS", "USA"),
+])
+def test_holders_agents_and_addressees(pipeline, text, type_, actor, recipient):
+    art = pipeline.process(text, published="1995-06-01")
+    by_id = {a.id: a for a in art.actors}
+    event = next(e for e in art.events if e.type == type_)
+    assert actor in {by_id[a].country for a in event.actors}
+    assert recipient in {by_id[r].country for r in event.recipients}

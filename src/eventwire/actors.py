@@ -70,6 +70,8 @@ LOCATIVE_PREPS = {"in", "at", "inside", "outside", "near", "into", "to", "toward
                   "across", "within", "through", "from", "on", "past", "beyond", "via", "outside of",
                   "throughout", "over", "behind", "off"}
 # A capital is a place unless the sentence makes it act; these verbs never make it act.
+# Verbs of verbal attack whose "at" object is the addressee ("lashed out at", "railed at").
+SNIPE_VERBS = {"rail", "snap", "swipe", "jab", "bristle", "balk", "scoff", "sneer"}
 # Words of visiting: the capital visited stands for its government, the host.
 VISIT_WORDS = {"visit", "tour", "trip", "journey"}
 # Heads of a "hosted X" object that make the host a government: "Moscow hosted the Egyptian president".
@@ -1037,6 +1039,9 @@ def _capital_acts(doc: "Doc", s: int, e: int) -> bool:
             return True
         if prep == "to" and gov.lemma_.lower() in VISIT_WORDS:
             return True  # "a two-day visit to Tehran": its government hosts it
+        if prep == "at" and (gov.lemma_.lower() in SNIPE_VERBS or (
+                gov.lemma_.lower() in ("hit", "lash") and any(c.lower_ == "out" for c in gov.children))):
+            return True  # "hit out at Washington", "railed at Moscow": whom the words are aimed at
         if (prep in ("on", "upon") and gov.lemma_.lower() in ("call", "prevail")) or \
                 (prep == "to" and gov.lemma_.lower() in ("appeal", "plead")):
             return True  # "called on Washington to lift sanctions": the addressee

@@ -483,7 +483,12 @@ def _of_objects(obj_tokens, table: args.Mentions) -> list["Token"]:
     for tok in obj_tokens:
         if tok.pos_ in ("NOUN",) and not table.of_phrase(tok):
             # "the assets of three commanders", "a camp for Congolese refugees"
-            out.extend(t for t in args.prep_objects(tok, ("of", "for")) if t not in obj_tokens)
+            for t in args.prep_objects(tok, ("of", "for")):
+                if t in obj_tokens:
+                    continue
+                # "the release of an aid worker held by Iran": who holds them comes first
+                out.extend(a for c in t.children if c.dep_ == "acl" and c.tag_ == "VBN" for a in args.agent(c))
+                out.append(t)
     return out
 
 
@@ -723,6 +728,10 @@ def _build(trig: _Trigger, table: args.Mentions, lexicon: Lexicon) -> Optional[_
         actor_preps = tuple(p for p in actor_preps if p != "of")
         recipient_preps += ("of",)
     actor_tokens = args.prep_objects(head, actor_preps)
+    if not actor_tokens and "by" in actor_preps:
+        # "the detention of three French nationals by Iranian authorities": the parser hangs the
+        # event's "by" on its "of" object
+        actor_tokens = [a for o in args.prep_objects(head, ("of",)) for a in args.prep_objects(o, ("by",))]
     if not actor_tokens and head.dep_ == "nsubj" and entry.type == "ASSAULT":
         # "fighting broke out between the army and the RSF"
         actor_tokens = args.prep_objects(head.head, ("between", "among"))
