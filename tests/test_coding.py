@@ -1030,3 +1030,24 @@ def test_holders_agents_and_addressees(pipeline, text, type_, actor, recipient):
     event = next(e for e in art.events if e.type == type_)
     assert actor in {by_id[a].country for a in event.actors}
     assert recipient in {by_id[r].country for r in event.recipients}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,recipient", [
+    # an attack on a place of civilian life with no victim named is on that country's civilians
+    ("Two female suicide bombers detonated their explosives at a market in Maiduguri, killing 15.", "Civilians (Nigeria)"),
+    ("Armed men looted shops in the market of Bangui on Sunday.", "Civilians (Central African Republic)"),
+])
+def test_attacks_on_civilian_sites_target_civilians(pipeline, text, recipient):
+    art = pipeline.process(text, published="2020-01-01")
+    by_id = {a.id: a for a in art.actors}
+    event = next(e for e in art.events if e.type in ("ASSAULT", "COERCE"))
+    assert [by_id[r].name for r in event.recipients] == [recipient]
+
+
+@pytest.mark.model
+def test_an_attack_on_a_military_base_is_not_on_civilians(pipeline):
+    art = pipeline.process("Russian jets bombed a military base near Latakia.", published="2020-01-01")
+    by_id = {a.id: a for a in art.actors}
+    event = next(e for e in art.events if e.type == "ASSAULT")
+    assert [by_id[r].name for r in event.recipients] == ["Syria"]

@@ -424,6 +424,16 @@ def _following_party(cand: _Candidate, table: args.Mentions, actor_ids: set[str]
     return []
 
 
+def _hits_civilian_site(cand: _Candidate, lexicon: Lexicon) -> bool:
+    """Whether an act is aimed at a place of civilian life: its object, or the object of its
+    "at", "into", "on", "in" or "outside" ("a grenade into a bar", "plundered hospitals")."""
+    head = cand.trigger.head
+    targets = [t for c in head.children if c.dep_ == "dobj" for t in args.coordinated(c)]
+    targets += args.prep_objects(head, ("at", "into", "on", "in", "outside", "inside"))
+    targets += [p for t in list(targets) for p in args.prep_objects(t, ("at", "into", "on", "in", "outside"))]
+    return any(t.lemma_.lower() in lexicon.civilian_sites for t in targets)
+
+
 def _theme_starts(cand: _Candidate, table: args.Mentions) -> set[int]:
     """Where the mentions of what a move or gift moves begin ("stationed more troops"): the
     direct object of a MOBILIZE, RETREAT or AID trigger is never its recipient."""
@@ -1540,7 +1550,7 @@ def _acled(cand: _Candidate, lexicon: Lexicon) -> Optional[AcledLabel]:
         return None  # ACLED records what took place, not what is denied, planned or possible
     pair = entry.acled
     victims = [t for t in cand.recipient_heads if t.lemma_.lower() in lexicon.civilians]
-    if entry.acled_civilian and victims:
+    if entry.acled_civilian and (victims or _hits_civilian_site(cand, lexicon)):
         pair = entry.acled_civilian
     elif entry.acled_armed and cand.actors and cand.recipients and all(_is_armed(m) for m in cand.actors + cand.recipients):
         pair = entry.acled_armed
@@ -1871,7 +1881,8 @@ def code_events(doc: "Doc", analysis: Analysis, lexicon: Lexicon,
             # in a known country are that country's civilians, as ACLED codes them
             civilians_hit = not cand.recipients and cand.entry.type in ("ASSAULT", "COERCE") \
                 and place is not None and place.country is not None \
-                and any(t.lemma_.lower() in lexicon.civilians for t in cand.recipient_heads)
+                and (any(t.lemma_.lower() in lexicon.civilians for t in cand.recipient_heads)
+                     or _hits_civilian_site(cand, lexicon))
             if not cand.recipients and not civilians_hit:
                 cand.recipients = _near_recipient(cand, table, actor_ids) or _following_party(cand, table, actor_ids)
                 weak_recipient = bool(cand.recipients)

@@ -69,6 +69,7 @@ class Lexicon:
     inflections: dict[str, str]
     context_modifiers: dict[str, str]
     civilians: frozenset[str]
+    civilian_sites: frozenset[str] = frozenset()  # places whose attack targets civilians ("a market")
     instruments: dict[str, tuple[str, Optional[tuple[str, str]]]] = field(default_factory=dict)
     request_modes: dict[str, str] = field(default_factory=dict)
     agents: frozenset[str] = frozenset()  # head nouns that name a doer ("the president", "both sides")
@@ -219,6 +220,7 @@ def _load(extra_files: tuple[str, ...]) -> Lexicon:
         inflections=dict(data.get("inflections", {})),
         context_modifiers=dict(data.get("context_modifiers", {})),
         civilians=frozenset(data.get("victims", {}).get("civilian", ())),
+        civilian_sites=frozenset(data.get("victims", {}).get("civilian_sites", ())),
         instruments={k: (str(v[0]), _pair(list(v[1:3])) if len(v) == 3 else None)
                      for k, v in data.get("instruments", {}).items()},
         request_modes={w: mode for mode, words in data.get("request_modes", {}).items() for w in words},
