@@ -72,8 +72,6 @@ LOCATIVE_PREPS = {"in", "at", "inside", "outside", "near", "into", "to", "toward
 # A capital is a place unless the sentence makes it act; these verbs never make it act.
 # Verbs of verbal attack whose "at" object is the addressee ("lashed out at", "railed at").
 SNIPE_VERBS = {"rail", "snap", "swipe", "jab", "bristle", "balk", "scoff", "sneer"}
-# Diplomatic missions: the capital they are in is the government they are accredited to.
-MISSION_WORDS = {"embassy", "consulate", "ambassador", "envoy", "mission", "legation"}
 # Words of visiting: the capital visited stands for its government, the host.
 VISIT_WORDS = {"visit", "tour", "trip", "journey"}
 # Heads of a "hosted X" object that make the host a government: "Moscow hosted the Egyptian president".
@@ -1041,9 +1039,6 @@ def _capital_acts(doc: "Doc", s: int, e: int) -> bool:
             return True
         if prep == "to" and gov.lemma_.lower() in VISIT_WORDS:
             return True  # "a two-day visit to Tehran": its government hosts it
-        if prep in ("in", "to") and gov.lemma_.lower() in MISSION_WORDS \
-                and not any(c.dep_ in ("compound", "amod", "poss") and c.pos_ in ("PROPN", "ADJ") for c in gov.children):
-            return True  # "opened an embassy in Tehran": a mission accredited to its government
         if prep == "at" and (gov.lemma_.lower() in SNIPE_VERBS or (
                 gov.lemma_.lower() in ("hit", "lash") and any(c.lower_ == "out" for c in gov.children))):
             return True  # "hit out at Washington", "railed at Moscow": whom the words are aimed at
