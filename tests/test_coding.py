@@ -745,6 +745,12 @@ def test_wounding_joins_the_violent_act_it_is_part_of(nlp, lexicon):
         [(e.trigger.text, e.actors, e.recipients) for e in events]
 
 
+
+def _event(pipeline, text, type_, published):
+    """The first event of ``type_`` coded from ``text``, and the article's actors by id."""
+    art = pipeline.process(text, published=published)
+    return next(e for e in art.events if e.type == type_), {a.id: a for a in art.actors}
+
 @pytest.mark.model
 @pytest.mark.parametrize("text,type_,recipient", [
     # a place the trigger governs is the target when the text names no other: its state
@@ -786,9 +792,7 @@ def test_no_place_target_where_the_state_acts_or_the_place_is_loose(pipeline, te
     ("Bangladeshi garment workers staged a strike in Dhaka.", "PROTEST", "BGD", None),
 ])
 def test_roles_of_owned_and_condemned_deeds(pipeline, text, type_, actor, recipient):
-    art = pipeline.process(text, published="2015-10-27")
-    by_id = {a.id: a for a in art.actors}
-    event = next(e for e in art.events if e.type == type_)
+    event, by_id = _event(pipeline, text, type_, "2015-10-27")
     assert actor in {by_id[a].country for a in event.actors}
     if recipient:
         assert recipient in {by_id[r].country or by_id[r].name for r in event.recipients}
@@ -831,9 +835,7 @@ def test_the_force_put_on_alert_is_mobilised(pipeline):
     ("Moscow announced it would withdraw troops from the Kherson region.", "CONCEDE", "RUS", None, "asserted"),
 ])
 def test_addressees_hosts_and_declarations(pipeline, text, type_, actor, recipient, modality):
-    art = pipeline.process(text, published="2015-10-27")
-    by_id = {a.id: a for a in art.actors}
-    event = next(e for e in art.events if e.type == type_)
+    event, by_id = _event(pipeline, text, type_, "2015-10-27")
     assert actor in {by_id[a].country or by_id[a].name for a in event.actors}
     if recipient:
         assert recipient in {by_id[r].country or by_id[r].name for r in event.recipients}
@@ -870,9 +872,7 @@ def test_a_one_sentence_report_codes_its_event_word_even_unanchored(pipeline):
     ("Students in Dhaka demanded reforms.", "REQUEST", "Bangladesh"),
 ])
 def test_domestic_events_bear_on_the_same_country(pipeline, text, type_, recipient):
-    art = pipeline.process(text, published="2015-10-27")
-    by_id = {a.id: a for a in art.actors}
-    event = next(e for e in art.events if e.type == type_)
+    event, by_id = _event(pipeline, text, type_, "2015-10-27")
     assert [by_id[r].name for r in event.recipients] == [recipient]
 
 
@@ -894,18 +894,14 @@ def test_no_domestic_target_with_a_foreign_party_about(pipeline):
     ("Jordan received a visit from the Saudi king.", "CONSULT", "SAU", "JOR"),
 ])
 def test_passive_undergoing_and_receiving(pipeline, text, type_, actor, recipient):
-    art = pipeline.process(text, published="2015-10-27")
-    by_id = {a.id: a for a in art.actors}
-    event = next(e for e in art.events if e.type == type_)
+    event, by_id = _event(pipeline, text, type_, "2015-10-27")
     assert [by_id[a].country for a in event.actors] == [actor]
     assert recipient in {by_id[r].country for r in event.recipients}
 
 
 @pytest.mark.model
 def test_being_on_strike_is_striking(pipeline):
-    art = pipeline.process("Dock workers were on strike for a week in Seoul.", published="2015-10-27")
-    by_id = {a.id: a for a in art.actors}
-    strike = next(e for e in art.events if e.type == "PROTEST")
+    strike, by_id = _event(pipeline, "Dock workers were on strike for a week in Seoul.", "PROTEST", "2015-10-27")
     assert [by_id[a].sector for a in strike.actors] == ["LAB"]
 
 
@@ -929,9 +925,7 @@ def test_readying_an_attack_is_a_show_of_force(pipeline):
 
 @pytest.mark.model
 def test_a_suspension_in_a_place_targets_its_state(pipeline):
-    art = pipeline.process("Aid agencies suspended deliveries in Baghdad on Wednesday.", published="2003-10-29")
-    by_id = {a.id: a for a in art.actors}
-    halt = next(e for e in art.events if e.type == "SANCTION")
+    halt, by_id = _event(pipeline, "Aid agencies suspended deliveries in Baghdad on Wednesday.", "SANCTION", "2003-10-29")
     assert [by_id[r].country for r in halt.recipients] == ["IRQ"]
 
 
@@ -948,18 +942,14 @@ def test_weighed_or_refused_nouns_are_not_asserted(pipeline, text, type_, modali
 
 @pytest.mark.model
 def test_a_light_verb_doer_makes_of_the_theme(pipeline):
-    art = pipeline.process("South Korean retailers launched a boycott of Japanese beer.", published="2019-07-20")
-    by_id = {a.id: a for a in art.actors}
-    boycott = next(e for e in art.events if e.type == "PROTEST")
+    boycott, by_id = _event(pipeline, "South Korean retailers launched a boycott of Japanese beer.", "PROTEST", "2019-07-20")
     assert [by_id[a].country for a in boycott.actors] == ["KOR"]
     assert [by_id[r].country for r in boycott.recipients] == ["JPN"]
 
 
 @pytest.mark.model
 def test_a_mediator_named_by_its_owner(pipeline):
-    art = pipeline.process("Egyptian mediation between Israel and Hamas continued.", published="2015-10-27")
-    by_id = {a.id: a for a in art.actors}
-    talks = next(e for e in art.events if e.type == "CONSULT")
+    talks, by_id = _event(pipeline, "Egyptian mediation between Israel and Hamas continued.", "CONSULT", "2015-10-27")
     assert [by_id[a].country for a in talks.actors] == ["EGY"]
     assert {by_id[r].country for r in talks.recipients} == {"ISR", "PSE"}
     assert talks.mode == "third-party"
@@ -973,9 +963,7 @@ def test_a_mediator_named_by_its_owner(pipeline):
     ("Syria's refusal to withdraw its troops angered Lebanon.", "RETREAT", "SYR", "negated"),
 ])
 def test_the_owner_of_an_offer_or_decision_does_its_content(pipeline, text, type_, actor, modality):
-    art = pipeline.process(text, published="2015-10-27")
-    by_id = {a.id: a for a in art.actors}
-    event = next(e for e in art.events if e.type == type_)
+    event, by_id = _event(pipeline, text, type_, "2015-10-27")
     assert [by_id[a].country for a in event.actors] == [actor]
     assert event.modality == modality
 
@@ -1025,9 +1013,7 @@ def test_an_inquiry_with_no_investigator_named_is_the_countrys(pipeline):
     ("The Soviet Union hit out at Washington over its arms sales.", "ACCUSE", "RUS", "USA"),
 ])
 def test_holders_agents_and_addressees(pipeline, text, type_, actor, recipient):
-    art = pipeline.process(text, published="1995-06-01")
-    by_id = {a.id: a for a in art.actors}
-    event = next(e for e in art.events if e.type == type_)
+    event, by_id = _event(pipeline, text, type_, "1995-06-01")
     assert actor in {by_id[a].country for a in event.actors}
     assert recipient in {by_id[r].country for r in event.recipients}
 
@@ -1047,7 +1033,5 @@ def test_attacks_on_civilian_sites_target_civilians(pipeline, text, recipient):
 
 @pytest.mark.model
 def test_an_attack_on_a_military_base_is_not_on_civilians(pipeline):
-    art = pipeline.process("Russian jets bombed a military base near Latakia.", published="2020-01-01")
-    by_id = {a.id: a for a in art.actors}
-    event = next(e for e in art.events if e.type == "ASSAULT")
+    event, by_id = _event(pipeline, "Russian jets bombed a military base near Latakia.", "ASSAULT", "2020-01-01")
     assert [by_id[r].name for r in event.recipients] == ["Syria"]

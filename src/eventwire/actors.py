@@ -359,7 +359,7 @@ def _spellings(aliases: Iterable[str]) -> list[str]:
     seen = {a.lower() for a in out}
     for alias in list(out):
         words = alias.split(" ")
-        swapped = [_SPELLINGS.get(w.lower(), w) if w.lower() in _SPELLINGS else w for w in words]
+        swapped = [_SPELLINGS.get(w.lower(), w) for w in words]
         swapped = [w.capitalize() if o[:1].isupper() and w != o else w for w, o in zip(swapped, words)]
         variant = " ".join(swapped)
         if variant.lower() not in seen:

@@ -1810,6 +1810,7 @@ def code_events(doc: "Doc", analysis: Analysis, lexicon: Lexicon,
     events: list[Event] = []
     weak_place: set[str] = set()
     pending, rescue = sorted(cands.items()), False
+    coded_sents: set[int] = set()  # sentences (first token) with an event kept
     while pending:
         for i, cand in pending:
             if i in drop:
@@ -1929,6 +1930,7 @@ def code_events(doc: "Doc", analysis: Analysis, lexicon: Lexicon,
                 confidence=round(_confidence(cand, place, date, inferred, weak_recipient) * (0.8 if cand.rescued else 1), 3),
                 trigger=Span.of(text, trig_start, trig_end),
             ))
+            coded_sents.add(sent.start)
             if not strong_place:
                 weak_place.add(events[-1].id)
             if civilians_hit and implied is not None:
@@ -1941,8 +1943,7 @@ def code_events(doc: "Doc", analysis: Analysis, lexicon: Lexicon,
         # subject or owner for its doer.  In an article such sentences are background and
         # stay uncoded.
         rescue = True
-        coded = {doc.char_span(e.evidence.start, e.evidence.end, alignment_mode="expand").start
-                 for e in events if doc.char_span(e.evidence.start, e.evidence.end, alignment_mode="expand") is not None}
+        coded = coded_sents
         best: dict[int, tuple[int, _Candidate]] = {}
         for i, cand in cands.items():
             start_ = cand.trigger.head.sent.start
@@ -2158,8 +2159,8 @@ def attribute_unnamed(events: tuple[Event, ...], mentions: tuple[ActorMention, .
             continue
         added.append(mention)
         out_events.append(replace(event, actors=(mention.id,)))
+    by_id = {m.id: m for m in mentions + tuple(added)}
     if doc is not None and lexicon.place_targets:
-        by_id = {m.id: m for m in mentions + tuple(added)}
         for k, event in enumerate(out_events):
             loc = event.location
             if event.recipients or event.type not in lexicon.place_targets or loc is None or not loc.country \
@@ -2171,9 +2172,9 @@ def attribute_unnamed(events: tuple[Event, ...], mentions: tuple[ActorMention, .
             if mention is None or mention.id in event.actors:
                 continue
             added.append(mention)
+            by_id[mention.id] = mention
             out_events[k] = replace(event, recipients=(mention.id,))
     if lexicon.domestic_targets:
-        by_id = {m.id: m for m in mentions + tuple(added)}
         for k, event in enumerate(out_events):
             mention = _domestic_target(event, mentions, by_id, lexicon, make)
             if mention is not None:
